@@ -1,0 +1,3 @@
+using AutoShield.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
