@@ -172,9 +172,9 @@ internal sealed class JsonRecordFramer : IDisposable
 
                 if (_inString)
                 {
-                    // JSON strings cannot hold a raw line break, so this record is broken; carry on framing it.
+                    // JSON strings cannot hold a raw line break, so this record is broken. The string most likely goes
+                    // on (an exporter wrote a raw newline), so keep framing it as one; a cut line is caught by column 0.
                     SetFlaw(RecordFlaw.BrokenString, _lineNumber - 1);
-                    _inString = false;
                     _escape = false;
                 }
 
