@@ -14,6 +14,9 @@ internal sealed class JsonRecordFramer : IDisposable
 {
     private const int InitialBufferBytes = 64 * 1024;
 
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create("\"\\"u8);
+    private static readonly SearchValues<byte> StructureStops = SearchValues.Create("\"{}[]"u8);
+
     private readonly Utf8LineReader _lines;
     private readonly int _maxRecordBytes;
     private readonly int _maxDepth;
@@ -201,28 +204,47 @@ internal sealed class JsonRecordFramer : IDisposable
     /// <summary>Tracks depth from the current position; returns the index just past the closing brace, or -1.</summary>
     private int Scan(ReadOnlySpan<byte> line)
     {
-        for (var i = _position; i < line.Length; i++)
+        var i = _position;
+        while (i < line.Length)
         {
-            var b = line[i];
             if (_inString)
             {
                 if (_escape)
                 {
                     _escape = false;
+                    i++;
+                    continue;
                 }
-                else if (b == '\\')
+
+                // Vectorised skip to the next quote or backslash: most of a record is string content.
+                var stop = line[i..].IndexOfAny(StringStops);
+                if (stop < 0)
+                {
+                    return -1;
+                }
+
+                i += stop;
+                if (line[i] == '\\')
                 {
                     _escape = true;
                 }
-                else if (b == '"')
+                else
                 {
                     _inString = false;
                 }
 
+                i++;
                 continue;
             }
 
-            switch (b)
+            var next = line[i..].IndexOfAny(StructureStops);
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            i += next;
+            switch (line[i])
             {
                 case (byte)'"':
                     _inString = true;
@@ -234,7 +256,7 @@ internal sealed class JsonRecordFramer : IDisposable
                     }
 
                     break;
-                case (byte)'}' or (byte)']':
+                default:
                     if (--_depth == 0)
                     {
                         return i + 1;
@@ -242,6 +264,8 @@ internal sealed class JsonRecordFramer : IDisposable
 
                     break;
             }
+
+            i++;
         }
 
         return -1;
