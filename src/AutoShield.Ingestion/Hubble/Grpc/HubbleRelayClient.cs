@@ -80,6 +80,10 @@ public sealed class HubbleRelayClient : IDisposable
                     call = await GrpcServerStreamingCall.StartAsync(
                         _invoker, _endpoint.GetFlowsUri, BuildRequest(), _options.MaxMessageBytes, cancellationToken).ConfigureAwait(false);
                 }
+                catch (Exception ex) when (IsCancellation(ex, cancellationToken))
+                {
+                    throw new OperationCanceledException("Hubble Relay stream cancelled", ex, cancellationToken);
+                }
                 catch (HttpRequestException ex) when (TlsFailure(ex) is { } reason)
                 {
                     throw Fatal(new HubbleRelayTlsException($"TLS with Hubble Relay {_endpoint.BaseUri.Authority} failed: {reason}", ex));
@@ -103,6 +107,10 @@ public sealed class HubbleRelayClient : IDisposable
                             try
                             {
                                 read = await call.ReadAsync(cancellationToken).ConfigureAwait(false);
+                            }
+                            catch (Exception ex) when (IsCancellation(ex, cancellationToken))
+                            {
+                                throw new OperationCanceledException("Hubble Relay stream cancelled", ex, cancellationToken);
                             }
                             catch (Exception ex) when (IsTransient(ex, cancellationToken))
                             {
@@ -183,6 +191,10 @@ public sealed class HubbleRelayClient : IDisposable
         Seconds = Math.DivRem(unixNanos, 1_000_000_000, out var nanos) - (nanos < 0 ? 1 : 0),
         Nanos = (int)(nanos < 0 ? nanos + 1_000_000_000 : nanos),
     };
+
+    /// <summary>A transport error raised because the consumer cancelled: report it as the cancellation it is.</summary>
+    private static bool IsCancellation(Exception exception, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested && exception is not OperationCanceledException;
 
     private static bool IsTransient(Exception exception, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && exception switch
