@@ -2,8 +2,9 @@ namespace AutoShield.Ingestion.Hubble.Grpc;
 
 /// <summary>
 /// Exponential reconnect delays: the initial delay doubles with each failed attempt up to the cap, and each
-/// delay is spread by ±20 % jitter from a seeded <see cref="Random"/> so that many clients restarted together do
-/// not hammer the relay in lock step, while a given seed still replays the same delays.
+/// delay is shortened by up to 20 % of jitter from a seeded <see cref="Random"/>, so that many clients restarted
+/// together do not hammer the relay in lock step while a given seed still replays the same delays. Jitter only
+/// shortens, so delays spread out at the cap too instead of piling up on it.
 /// </summary>
 public sealed class ReconnectBackoff
 {
@@ -33,8 +34,8 @@ public sealed class ReconnectBackoff
         var exponent = Math.Min(_attempt, 30);
         _attempt++;
         var baseTicks = Math.Min(_initial.Ticks * Math.Pow(2, exponent), _max.Ticks);
-        var factor = 1 + (((_random.NextDouble() * 2) - 1) * Jitter);
-        return TimeSpan.FromTicks((long)Math.Min(baseTicks * factor, _max.Ticks));
+        var factor = 1 - (_random.NextDouble() * Jitter);
+        return TimeSpan.FromTicks((long)(baseTicks * factor));
     }
 
     /// <summary>Back to the initial delay, after a connection that delivered data.</summary>
