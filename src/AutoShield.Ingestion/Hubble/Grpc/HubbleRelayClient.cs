@@ -80,21 +80,13 @@ public sealed class HubbleRelayClient : IDisposable
                     call = await GrpcServerStreamingCall.StartAsync(
                         _invoker, _endpoint.GetFlowsUri, BuildRequest(), _options.MaxMessageBytes, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (IsCancellation(ex, cancellationToken))
-                {
-                    throw new OperationCanceledException("Hubble Relay stream cancelled", ex, cancellationToken);
-                }
-                catch (HttpRequestException ex) when (TlsFailure(ex) is { } reason)
-                {
-                    throw Fatal(new HubbleRelayTlsException($"TLS with Hubble Relay {_endpoint.BaseUri.Authority} failed: {reason}", ex));
-                }
-                catch (Exception ex) when (IsTransient(ex, cancellationToken))
+                catch (Exception ex) when (IsRetryable(ex, cancellationToken))
                 {
                     failure = ex;
                 }
-                catch (Exception ex) when (NoteFatal(ex, cancellationToken))
+                catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
                 {
-                    throw;
+                    throw translated;
                 }
 
                 if (call is not null)
@@ -108,18 +100,14 @@ public sealed class HubbleRelayClient : IDisposable
                             {
                                 read = await call.ReadAsync(cancellationToken).ConfigureAwait(false);
                             }
-                            catch (Exception ex) when (IsCancellation(ex, cancellationToken))
-                            {
-                                throw new OperationCanceledException("Hubble Relay stream cancelled", ex, cancellationToken);
-                            }
-                            catch (Exception ex) when (IsTransient(ex, cancellationToken))
+                            catch (Exception ex) when (IsRetryable(ex, cancellationToken))
                             {
                                 failure = ex;
                                 break;
                             }
-                            catch (Exception ex) when (NoteFatal(ex, cancellationToken))
+                            catch (Exception ex) when (Translate(ex, cancellationToken) is { } translated)
                             {
-                                throw;
+                                throw translated;
                             }
 
                             if (read == GrpcReadResult.End)
@@ -143,26 +131,10 @@ public sealed class HubbleRelayClient : IDisposable
 
                         if (failure is null)
                         {
-                            var status = call.ReadStatus();
-                            if (status is not { } ended)
-                            {
-                                failure = new IOException("the relay ended the stream without a grpc-status");
-                            }
-                            else if (ended.IsOk && !_options.Follow)
+                            failure = RetryReason(call.ReadStatus());
+                            if (failure is null)
                             {
                                 yield break;
-                            }
-                            else if (ended.IsOk)
-                            {
-                                failure = new IOException("the relay ended a follow stream");
-                            }
-                            else if (ended.Code == GrpcStatusCode.Unavailable)
-                            {
-                                failure = new GrpcStatusException(ended);
-                            }
-                            else
-                            {
-                                throw Fatal(new GrpcStatusException(ended));
                             }
                         }
                     }
@@ -192,17 +164,46 @@ public sealed class HubbleRelayClient : IDisposable
         Nanos = (int)(nanos < 0 ? nanos + 1_000_000_000 : nanos),
     };
 
-    /// <summary>A transport error raised because the consumer cancelled: report it as the cancellation it is.</summary>
-    private static bool IsCancellation(Exception exception, CancellationToken cancellationToken) =>
-        cancellationToken.IsCancellationRequested && exception is not OperationCanceledException;
-
-    private static bool IsTransient(Exception exception, CancellationToken cancellationToken) =>
-        !cancellationToken.IsCancellationRequested && exception switch
+    /// <summary>Failures worth another call: refused or reset connections, HTTP/2 stream resets, truncated bodies, connect timeouts.</summary>
+    private bool IsRetryable(Exception exception, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested
+        && exception switch
         {
-            // Refused or reset connections, HTTP/2 stream resets, truncated bodies, connect timeouts.
-            HttpRequestException or IOException or OperationCanceledException => true,
+            HttpRequestException http => TlsFailure(http) is null,
+            IOException or OperationCanceledException => true,
             _ => false,
         };
+
+    /// <summary>
+    /// For a failure that ends the stream: what to throw instead, or null to let the original propagate untouched.
+    /// Records it as the last error unless the consumer cancelled.
+    /// </summary>
+    private Exception? Translate(Exception exception, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // A transport error raised because the consumer cancelled is reported as the cancellation it is.
+            return exception is OperationCanceledException ? null : new OperationCanceledException("Hubble Relay stream cancelled", exception, cancellationToken);
+        }
+
+        if (exception is HttpRequestException http && TlsFailure(http) is { } reason)
+        {
+            return Fatal(new HubbleRelayTlsException($"TLS with Hubble Relay {_endpoint.BaseUri.Authority} failed: {reason}", exception));
+        }
+
+        Fatal(exception);
+        return null;
+    }
+
+    /// <summary>Why to call again after a call ended (null: the stream is complete); throws for statuses a retry cannot fix.</summary>
+    private Exception? RetryReason(GrpcStatus? status) => status switch
+    {
+        null => new IOException("the relay ended the stream without a grpc-status"),
+        { IsOk: true } when !_options.Follow => null,
+        { IsOk: true } => new IOException("the relay ended a follow stream"),
+        { Code: GrpcStatusCode.Unavailable } ended => new GrpcStatusException(ended),
+        { } ended => throw Fatal(new GrpcStatusException(ended)),
+    };
 
     private Pb.GetFlowsRequest BuildRequest()
     {
@@ -295,16 +296,6 @@ public sealed class HubbleRelayClient : IDisposable
 
         // A handshake the relay aborted (e.g. it wanted a client certificate) is not retried either.
         return exception.InnerException is AuthenticationException auth ? auth.Message : null;
-    }
-
-    private bool NoteFatal(Exception exception, CancellationToken cancellationToken)
-    {
-        if (!cancellationToken.IsCancellationRequested)
-        {
-            Fatal(exception);
-        }
-
-        return false;
     }
 
     private TException Fatal<TException>(TException exception)
