@@ -11,4 +11,6 @@ public enum FlowSourceKind
     Pcap,
     /// <summary>CICFlowMeter CSV (CIC-IDS2017 family), one row per connection.</summary>
     CicFlowMeter,
+    /// <summary>The attack simulator, in memory.</summary>
+    Simulator,
 }

@@ -8,11 +8,11 @@ public sealed class OpenedSource : IDisposable
     /// <summary>Errors kept for display; every error is still counted and passed to the caller's callback.</summary>
     public const int ErrorsKept = 20;
 
-    private readonly CountingStream _raw;
+    private readonly CountingStream? _raw;
     private readonly List<ParseError> _firstErrors = [];
     private readonly Action<ParseError>? _onError;
 
-    internal OpenedSource(string name, FlowSourceKind kind, CountingStream raw, long? length, Action<ParseError>? onError)
+    internal OpenedSource(string name, FlowSourceKind kind, CountingStream? raw, long? length, Action<ParseError>? onError)
     {
         Name = name;
         Kind = kind;
@@ -31,7 +31,11 @@ public sealed class OpenedSource : IDisposable
     public long? Length { get; }
 
     /// <summary>Raw bytes consumed so far.</summary>
-    public long Position => _raw.BytesRead;
+    public long Position => _raw?.BytesRead ?? Reader.Counters.Good;
+
+    /// <summary>Wraps a reader that has no file behind it (the simulator); progress counts events instead of bytes.</summary>
+    public static OpenedSource FromReader(string name, FlowSourceKind kind, IFlowEventReader reader, long? expectedEvents = null) =>
+        new(name, kind, null, expectedEvents, null) { Reader = reader };
 
     public IReadOnlyList<ParseError> FirstErrors => _firstErrors;
 
