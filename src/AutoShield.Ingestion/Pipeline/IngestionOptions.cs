@@ -10,7 +10,7 @@ public sealed record IngestionOptions
 
     public WindowStoreOptions Windows { get; init; } = new();
 
-    public FanOutOptions FanOut { get; init; } = new();
+    public FanOutStoreOptions FanOut { get; init; } = new();
 
     /// <summary>Count distinct pairs over the whole run (costs memory per pair; for replay reports, not production).</summary>
     public bool TrackDistinctPairs { get; init; }

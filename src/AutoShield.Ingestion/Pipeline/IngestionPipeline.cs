@@ -24,7 +24,7 @@ public sealed class IngestionPipeline : IConnectionSink
     public IngestionPipeline(IngestionOptions? options = null, IWindowObserver? observer = null)
     {
         options ??= new IngestionOptions();
-        _assembler = new ConnectionAssembler(options.Assembler, this);
+        _assembler = new ConnectionAssembler(this, options.Assembler);
         _windows = new WindowStore(options.Windows);
         _fanOut = new FanOutStore(options.FanOut);
         _observer = observer;
