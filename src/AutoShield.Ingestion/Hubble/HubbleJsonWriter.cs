@@ -19,6 +19,10 @@ namespace AutoShield.Ingestion.Hubble;
 public sealed class HubbleJsonWriter : IDisposable
 {
     private const int FlushThreshold = 64 * 1024;
+    private const int EncodedCacheLimit = 8_192;
+
+    // Go's protobuf JSON leaves '+', '<', '&' and non-ASCII as they are; so do we.
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     private static readonly string[] VerdictNames =
         ["VERDICT_UNKNOWN", "FORWARDED", "DROPPED", "ERROR", "AUDIT", "REDIRECTED", "TRACED", "TRANSLATED"];
@@ -29,18 +33,15 @@ public sealed class HubbleJsonWriter : IDisposable
     private readonly ArrayBufferWriter<byte> _buffer = new(FlushThreshold * 2);
     private readonly Utf8JsonWriter _json;
     private readonly StringBuilder _summary = new(128);
+    // Labels, names and addresses repeat on every event and readers intern them: escape each instance once.
+    private readonly Dictionary<string, JsonEncodedText> _encoded = new(ReferenceEqualityComparer.Instance);
 
     public HubbleJsonWriter(Stream stream, bool includeGroundTruth = true, bool leaveOpen = false)
     {
         _stream = stream;
         _leaveOpen = leaveOpen;
         _includeGroundTruth = includeGroundTruth;
-        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions
-        {
-            Indented = false,
-            // Go's protobuf JSON leaves '+', '<', '&' and non-ASCII as they are; so do we.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        });
+        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = false, Encoder = Encoder });
     }
 
     /// <summary>Lines written so far.</summary>
@@ -56,7 +57,7 @@ public sealed class HubbleJsonWriter : IDisposable
         WriteFlow(flow, details, time);
         if (flow.NodeName is not null)
         {
-            _json.WriteString("node_name"u8, flow.NodeName);
+            _json.WriteString("node_name"u8, Encoded(flow.NodeName));
         }
 
         _json.WriteString("time"u8, time);
@@ -117,8 +118,8 @@ public sealed class HubbleJsonWriter : IDisposable
         if (flow.Kind != FlowEventKind.L7 && details is { SourceMac: { } srcMac, DestinationMac: { } dstMac })
         {
             _json.WriteStartObject("ethernet"u8);
-            _json.WriteString("source"u8, srcMac);
-            _json.WriteString("destination"u8, dstMac);
+            _json.WriteString("source"u8, Encoded(srcMac));
+            _json.WriteString("destination"u8, Encoded(dstMac));
             _json.WriteEndObject();
         }
 
@@ -144,7 +145,7 @@ public sealed class HubbleJsonWriter : IDisposable
         });
         if (flow.NodeName is not null)
         {
-            _json.WriteString("node_name"u8, flow.NodeName);
+            _json.WriteString("node_name"u8, Encoded(flow.NodeName));
         }
 
         if (flow.Kind == FlowEventKind.L7)
@@ -188,6 +189,22 @@ public sealed class HubbleJsonWriter : IDisposable
 
         _json.WriteString("Summary"u8, Summary(flow, details));
         _json.WriteEndObject();
+    }
+
+    private JsonEncodedText Encoded(string value)
+    {
+        if (!_encoded.TryGetValue(value, out var text))
+        {
+            if (_encoded.Count >= EncodedCacheLimit)
+            {
+                _encoded.Clear();
+            }
+
+            text = JsonEncodedText.Encode(value, Encoder);
+            _encoded.Add(value, text);
+        }
+
+        return text;
     }
 
     private void WriteIp(ReadOnlySpan<byte> name, IpAddr ip)
@@ -312,7 +329,7 @@ public sealed class HubbleJsonWriter : IDisposable
 
         if (!string.IsNullOrEmpty(endpoint.Namespace))
         {
-            _json.WriteString("namespace"u8, endpoint.Namespace);
+            _json.WriteString("namespace"u8, Encoded(endpoint.Namespace));
         }
 
         if (endpoint.Labels is { Count: > 0 } labels)
@@ -320,7 +337,7 @@ public sealed class HubbleJsonWriter : IDisposable
             _json.WriteStartArray("labels"u8);
             for (var i = 0; i < labels.Count; i++)
             {
-                _json.WriteStringValue(labels[i]);
+                _json.WriteStringValue(Encoded(labels[i]));
             }
 
             _json.WriteEndArray();
@@ -328,17 +345,17 @@ public sealed class HubbleJsonWriter : IDisposable
 
         if (endpoint.PodName is not null)
         {
-            _json.WriteString("pod_name"u8, endpoint.PodName);
+            _json.WriteString("pod_name"u8, Encoded(endpoint.PodName));
         }
 
         if (endpoint.Workload is not null)
         {
             _json.WriteStartArray("workloads"u8);
             _json.WriteStartObject();
-            _json.WriteString("name"u8, endpoint.Workload);
+            _json.WriteString("name"u8, Encoded(endpoint.Workload));
             if (endpoint.WorkloadKind is not null)
             {
-                _json.WriteString("kind"u8, endpoint.WorkloadKind);
+                _json.WriteString("kind"u8, Encoded(endpoint.WorkloadKind));
             }
 
             _json.WriteEndObject();
@@ -356,10 +373,10 @@ public sealed class HubbleJsonWriter : IDisposable
         }
 
         _json.WriteStartObject(name);
-        _json.WriteString("name"u8, endpoint.ServiceName);
+        _json.WriteString("name"u8, Encoded(endpoint.ServiceName));
         if (!string.IsNullOrEmpty(endpoint.Namespace))
         {
-            _json.WriteString("namespace"u8, endpoint.Namespace);
+            _json.WriteString("namespace"u8, Encoded(endpoint.Namespace));
         }
 
         _json.WriteEndObject();

@@ -51,11 +51,12 @@ internal sealed class BruteForceAttack : AttackSource
     private void Ssh(long now)
     {
         var emitter = Context.Emitter;
-        var c = new SimConnection(_attacker, Random.Pick(_sftp.Pods), (ushort)Random.Next(1024, 65535), 22, IpProtocol.Tcp, Tag,
+        var c = new SimConnection(_attacker, Random.Pick(_sftp.Pods), Random.EphemeralPort(), 22, IpProtocol.Tcp, Tag,
             _sftp.Service, oneWayNanos: SimContext.Millis(Random.Uniform(30, 45)));
         var t = TcpDialog.Handshake(emitter, c, now, Random);
         // Server banner first, then the client's, then key exchange init and Diffie-Hellman both ways.
-        var arrives = TcpDialog.Message(emitter, c, t + TcpDialog.Stack(Random), false, Random.Next(21, 42), Random);
+        // The server speaks first, once the handshake's last ACK has reached it.
+        var arrives = TcpDialog.Message(emitter, c, t + c.OneWayNanos + TcpDialog.Stack(Random), false, Random.Next(21, 42), Random);
         arrives = TcpDialog.Message(emitter, c, arrives + TcpDialog.Stack(Random), true, Random.Next(20, 40), Random);
         arrives = TcpDialog.Message(emitter, c, arrives + TcpDialog.Stack(Random), true, Random.Next(1_200, 1_600), Random);
         arrives = TcpDialog.Message(emitter, c, arrives + SimContext.Millis(1), false, Random.Next(1_000, 1_200), Random);
@@ -77,7 +78,7 @@ internal sealed class BruteForceAttack : AttackSource
     {
         var emitter = Context.Emitter;
         var ingressPod = Random.Pick(_ingress.Pods);
-        var c = new SimConnection(_attacker, ingressPod, (ushort)Random.Next(1024, 65535), 443, IpProtocol.Tcp, Tag, _ingress.Service,
+        var c = new SimConnection(_attacker, ingressPod, Random.EphemeralPort(), 443, IpProtocol.Tcp, Tag, _ingress.Service,
             oneWayNanos: SimContext.Millis(Random.Uniform(30, 45)));
         var t = TcpDialog.Handshake(emitter, c, now, Random);
         t = TcpDialog.TlsHandshake(emitter, c, t, Random);

@@ -129,7 +129,7 @@ internal sealed class LateralMovementAttack : AttackSource
                 TcpDialog.Close(emitter, c, ready, byClient: true, Random);
                 break;
             case 22:
-                var banner = TcpDialog.Message(emitter, c, ready + TcpDialog.Stack(Random), false, 40, Random);
+                var banner = TcpDialog.Message(emitter, c, ready + c.OneWayNanos + TcpDialog.Stack(Random), false, 40, Random);
                 TcpDialog.Close(emitter, c, banner + SimContext.Millis(Random.Uniform(1, 30)), byClient: true, Random);
                 break;
             default:

@@ -8,7 +8,8 @@ namespace AutoShield.Ingestion.Simulation.Attacks;
 /// <summary>
 /// A compromised pod scans: a sweep of the common ports over several targets, or a deep scan of one. SYN scans
 /// (raw socket, one source port, RST after SYN-ACK) or connect scans; closed ports answer RST/ACK, ports behind
-/// policy are dropped and retried once. Sometimes a few UDP probes, answered by ICMP port unreachable.
+/// policy are dropped and retried once, as are closed ports behind a node's host firewall. Sometimes a few UDP
+/// probes, answered by ICMP port unreachable.
 /// </summary>
 internal sealed class PortScanAttack : AttackSource
 {
@@ -18,6 +19,7 @@ internal sealed class PortScanAttack : AttackSource
     private readonly double _probesPerSecond;
     private readonly bool _synScan;
     private readonly ushort _rawSourcePort;
+    private readonly bool _nodeFirewall;
 
     public PortScanAttack(ClusterModel cluster, long start, long end, Random random, double intensity)
         : base(cluster, Scenarios.PortScanning, AttackLabels.PortScan, start, end, random, intensity)
@@ -30,6 +32,7 @@ internal sealed class PortScanAttack : AttackSource
         _probesPerSecond = random.Uniform(80, 400) * intensity;
         _synScan = random.Chance(0.8);
         _rawSourcePort = (ushort)random.Next(40000, 65000);
+        _nodeFirewall = random.Chance(0.5);
         var udp = random.Chance(0.2);
         foreach (var target in _targets)
         {
@@ -89,6 +92,13 @@ internal sealed class PortScanAttack : AttackSource
         }
 
         var arrives = emitter.Send(c, t, true, TcpFlags.Syn);
+        if (!Listens(target, port) && target.Kind == PeerKind.Node && _nodeFirewall)
+        {
+            // A host firewall drops closed ports silently; the scanner retries once.
+            emitter.Send(c, t + SimContext.Seconds(Random.Uniform(1.0, 1.5)), true, TcpFlags.Syn);
+            return;
+        }
+
         if (!Listens(target, port))
         {
             TcpDialog.Reset(emitter, c, arrives + TcpDialog.Stack(Random), fromClient: false, withAck: true);
