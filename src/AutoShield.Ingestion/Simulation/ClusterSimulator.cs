@@ -10,8 +10,8 @@ namespace AutoShield.Ingestion.Simulation;
 /// <summary>
 /// A seeded model of a small Kubernetes cluster under Cilium that produces Hubble flow events: shop
 /// microservices behind an ingress, DNS, kubelet probes, Prometheus scrapes, controllers watching the API server,
-/// a bursty CronJob, and the scenario's attacks injected into that background, every event labelled with its
-/// class. The same options always give the same events, byte for byte; the wall clock is never read.
+/// a bursty CronJob, cilium-health probes, partners' SFTP uploads and a misconfigured client's policy drops, with
+/// the scenario's attacks injected into that background, every event labelled with its class. The same options always give the same events, byte for byte; the wall clock is never read.
 /// </summary>
 public sealed class ClusterSimulator
 {
@@ -44,6 +44,9 @@ public sealed class ClusterSimulator
             new ShopTraffic(seed),
             new ReportingTraffic(seed),
             new CronJobTraffic(seed),
+            new HealthTraffic(seed),
+            new PartnerTraffic(seed),
+            new StrayTraffic(seed),
         ];
         foreach (var source in background)
         {

@@ -115,6 +115,18 @@ public sealed class ClusterSimulatorTests
     }
 
     [Fact]
+    public void Generate_Benign_HasPolicyDropsIcmpAndInternetSshLikeARealCluster()
+    {
+        var flows = SimulatedRuns.Flows(Scenarios.Benign);
+
+        Assert.Contains(flows, f => f.Kind == FlowEventKind.Drop && f.DropReason == "POLICY_DENIED");
+        Assert.Contains(flows, f => f.Protocol == IpProtocol.Icmp && f.IcmpType == 8 && f.Destination.Identity == 4);
+        Assert.Contains(flows, f => f.Kind == FlowEventKind.L7 && f.L7.HttpCode == 200);
+        Assert.Contains(flows, f => f.Kind == FlowEventKind.L7 && f.L7.DnsRcode == 3);
+        Assert.Contains(flows, f => f.Source.Identity == 1 && f.Destination.PodName is not null);
+    }
+
+    [Fact]
     public void Write_AttackScenario_BackgroundIsTheBenignRunUnchanged()
     {
         using var benign = SimulatedRuns.JsonLines(Scenarios.Benign).GetEnumerator();
@@ -140,9 +152,12 @@ public sealed class ClusterSimulatorTests
     public void Generate_Benign_EveryTcpConnectionCompletesItsHandshake()
     {
         var connections = Connections(SimulatedRuns.Flows(Scenarios.Benign).Where(f => f.Protocol == IpProtocol.Tcp && f.Kind != FlowEventKind.L7));
+        // Attempts that policy denied never became connections.
+        var established = connections.Values.Where(events => !events.Any(e => e.IsDropped)).ToList();
 
-        Assert.True(connections.Count > 200, $"only {connections.Count} connections");
-        Assert.All(connections.Values, events =>
+        Assert.True(established.Count > 200, $"only {established.Count} connections");
+        Assert.True(connections.Count - established.Count <= 2, "the background has only a stray denied attempt or two");
+        Assert.All(established, events =>
         {
             Assert.True((events[0].Flags & TcpFlags.Syn) != 0, "the first event of a connection is its SYN");
             Assert.Contains(events, e => e.Flags == TcpFlags.Syn && e.Reply == ReplyState.Request);

@@ -26,6 +26,7 @@ internal static class ClusterBuilder
         foreach (var node in nodes)
         {
             cluster.HostAddresses.Add(Peer.NodeAddress(node, cluster.AllocateAddress(node, random)));
+            cluster.AddHealthEndpoint(node, random);
         }
 
         var builder = new Builder(cluster, random);

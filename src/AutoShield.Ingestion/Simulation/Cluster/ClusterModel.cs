@@ -31,6 +31,9 @@ internal sealed class ClusterModel
     /// <summary>Each node's cilium_host address (kubelet probes leave from it), in node order.</summary>
     public List<Peer> HostAddresses { get; } = [];
 
+    /// <summary>Each node's cilium-health endpoint, in node order.</summary>
+    public List<Peer> HealthEndpoints { get; } = [];
+
     /// <summary>kube-apiserver: the control plane's InternalIP, port 6443, behind default/kubernetes.</summary>
     public Peer ApiServer { get; }
 
@@ -52,7 +55,21 @@ internal sealed class ClusterModel
     /// <summary>Creates a pod on <paramref name="node"/> with a fresh address, endpoint id and MACs.</summary>
     public Peer CreatePod(Workload workload, string name, ClusterNode node, Random random, bool register = true)
     {
-        var ip = AllocateAddress(node, random);
+        var pod = Peer.Pod(workload, name, node, AllocateAddress(node, random), AllocateEndpointId(node, random), Mac(random), Mac(random));
+        if (register)
+        {
+            workload.Pods.Add(pod);
+        }
+
+        return pod;
+    }
+
+    /// <summary>Creates the node's cilium-health endpoint.</summary>
+    public void AddHealthEndpoint(ClusterNode node, Random random) =>
+        HealthEndpoints.Add(Peer.Health(node, AllocateAddress(node, random), AllocateEndpointId(node, random), Mac(random), Mac(random)));
+
+    private ushort AllocateEndpointId(ClusterNode node, Random random)
+    {
         ushort id;
         do
         {
@@ -60,13 +77,7 @@ internal sealed class ClusterModel
         }
         while (!_usedEndpointIds.Add((node.Index, id)));
 
-        var pod = Peer.Pod(workload, name, node, ip, id, Mac(random), Mac(random));
-        if (register)
-        {
-            workload.Pods.Add(pod);
-        }
-
-        return pod;
+        return id;
     }
 
     /// <summary>Returns a finished pod's address and endpoint id to the node (CronJob pods come and go).</summary>

@@ -11,6 +11,7 @@ internal sealed class Peer
     private static readonly LabelSet RemoteNodeLabels = new(["reserved:remote-node"]);
     private static readonly LabelSet HostApiServerLabels = new(["reserved:host", "reserved:kube-apiserver"]);
     private static readonly LabelSet RemoteApiServerLabels = new(["reserved:kube-apiserver", "reserved:remote-node"]);
+    private static readonly LabelSet HealthLabels = new(["reserved:health"]);
 
     private readonly FlowEndpoint _endpoint;
     private readonly FlowEndpoint _remoteView;
@@ -51,6 +52,9 @@ internal sealed class Peer
 
     public bool IsPod => Kind == PeerKind.Pod;
 
+    /// <summary>A Cilium endpoint on a node (a pod or the health endpoint): where packets are traced as delivered.</summary>
+    public bool IsEndpoint => Kind is PeerKind.Pod or PeerKind.Health;
+
     public string DisplayName => Workload is null ? Name : $"{Workload.Namespace}/{Name}";
 
     public static Peer Pod(Workload workload, string name, ClusterNode node, IpAddr ip, ushort endpointId, string mac, string hostMac)
@@ -79,6 +83,18 @@ internal sealed class Peer
         return new Peer(PeerKind.World, ip, ip.ToString(), null, endpoint, endpoint);
     }
 
+    /// <summary>The cilium-health endpoint of <paramref name="node"/>.</summary>
+    public static Peer Health(ClusterNode node, IpAddr ip, ushort endpointId, string mac, string hostMac)
+    {
+        var endpoint = new FlowEndpoint { Identity = 4, Labels = HealthLabels };
+        return new Peer(PeerKind.Health, ip, $"cilium-health ({node.Name})", node, endpoint, endpoint)
+        {
+            EndpointId = endpointId,
+            Mac = mac,
+            HostMac = hostMac,
+        };
+    }
+
     /// <summary>An address of a node (its InternalIP, or the cilium_host address kubelet probes come from).</summary>
     public static Peer NodeAddress(ClusterNode node, IpAddr ip)
     {
@@ -95,8 +111,8 @@ internal sealed class Peer
     public FlowEndpoint ViewFrom(ClusterNode observer) =>
         Kind == PeerKind.Node && !ReferenceEquals(observer, Node) ? _remoteView : _endpoint;
 
-    /// <summary>The endpoint id Hubble reports: set only for a pod seen on its own node.</summary>
-    public ushort LocalEndpointId(ClusterNode observer) => IsPod && ReferenceEquals(observer, Node) ? EndpointId : (ushort)0;
+    /// <summary>The endpoint id Hubble reports: set only for an endpoint seen on its own node.</summary>
+    public ushort LocalEndpointId(ClusterNode observer) => IsEndpoint && ReferenceEquals(observer, Node) ? EndpointId : (ushort)0;
 
     public override string ToString() => DisplayName;
 }

@@ -9,4 +9,6 @@ internal enum PeerKind
     World,
     /// <summary>A node address: <c>reserved:host</c> (1) on its own node, <c>reserved:remote-node</c> (6) elsewhere.</summary>
     Node,
+    /// <summary>A node's cilium-health endpoint: identity 4, <c>reserved:health</c>, probed by every node.</summary>
+    Health,
 }

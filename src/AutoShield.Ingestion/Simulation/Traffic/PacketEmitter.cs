@@ -27,7 +27,7 @@ internal sealed class PacketEmitter(SimContext context)
         }
 
         var proxiedEgress = fromClient && c.L7 == L7Mode.ClientEgress;
-        if (src.IsPod && (proxiedEgress || !(dst.IsPod && ReferenceEquals(src.Node, dst.Node))))
+        if (src.IsEndpoint && (proxiedEgress || !(dst.IsEndpoint && ReferenceEquals(src.Node, dst.Node))))
         {
             var at = time;
             if (first && proxiedEgress)
@@ -40,14 +40,15 @@ internal sealed class PacketEmitter(SimContext context)
                 fromClient ? TrafficDirection.Egress : TrafficDirection.Ingress, flags, payload, senderSide: true);
         }
 
-        if (dst.IsPod)
+        if (dst.IsEndpoint)
         {
             var at = arrive;
             var proxiedIngress = fromClient && c.L7 == L7Mode.ServerIngress;
-            if (first && (dst.Workload!.Policy is not null || proxiedIngress))
+            var policy = dst.Workload?.Policy;
+            if (first && (policy is not null || proxiedIngress))
             {
                 PolicyVerdict(c, at, dst.Node!, TrafficDirection.Ingress,
-                    proxiedIngress ? Verdict.Redirected : Verdict.Forwarded, dst.Workload.Policy is null ? 3 : 2);
+                    proxiedIngress ? Verdict.Redirected : Verdict.Forwarded, policy is null ? 3 : 2);
                 at += VerdictLeadNanos;
             }
 
@@ -63,12 +64,12 @@ internal sealed class PacketEmitter(SimContext context)
     {
         var (src, dst) = (c.Client, c.Server);
         c.Started = true;
-        if (src.IsPod && !(dst.IsPod && ReferenceEquals(src.Node, dst.Node)))
+        if (src.IsEndpoint && !(dst.IsEndpoint && ReferenceEquals(src.Node, dst.Node)))
         {
             Trace(c, time, true, src.Node!, ObservationPoint.ToStack, TrafficDirection.Egress, flags, 0, senderSide: true);
         }
 
-        if (dst.IsPod)
+        if (dst.IsEndpoint)
         {
             var e = Base(c, time + c.OneWayNanos, true, dst.Node!);
             e.Kind = FlowEventKind.Drop;
@@ -83,18 +84,23 @@ internal sealed class PacketEmitter(SimContext context)
     }
 
     /// <summary>An ICMP error from the server about the client's flow (port unreachable for a closed UDP port).</summary>
-    public long SendIcmpError(SimConnection c, long time, byte type, byte code)
+    public long SendIcmpError(SimConnection c, long time, byte type, byte code) => SendIcmp(c, time, false, type, code);
+
+    /// <summary>An ICMP echo request from the client (<paramref name="fromClient"/>) or its reply from the server.</summary>
+    public long SendIcmpEcho(SimConnection c, long time, bool fromClient) => SendIcmp(c, time, fromClient, fromClient ? (byte)8 : (byte)0, 0);
+
+    private long SendIcmp(SimConnection c, long time, bool fromClient, byte type, byte code)
     {
-        var (src, dst) = (c.Server, c.Client);
+        var (src, dst) = Ends(c, fromClient);
         var arrive = time + c.OneWayNanos;
-        if (src.IsPod && !(dst.IsPod && ReferenceEquals(src.Node, dst.Node)))
+        if (src.IsEndpoint && !(dst.IsEndpoint && ReferenceEquals(src.Node, dst.Node)))
         {
-            EmitIcmp(c, time, src.Node!, ObservationPoint.ToStack, TrafficDirection.Ingress, type, code, senderSide: true);
+            EmitIcmp(c, time, fromClient, src.Node!, ObservationPoint.ToStack, fromClient ? TrafficDirection.Egress : TrafficDirection.Ingress, type, code, senderSide: true);
         }
 
-        if (dst.IsPod)
+        if (dst.IsEndpoint)
         {
-            EmitIcmp(c, arrive, dst.Node!, ObservationPoint.ToEndpoint, TrafficDirection.Egress, type, code, senderSide: false);
+            EmitIcmp(c, arrive, fromClient, dst.Node!, ObservationPoint.ToEndpoint, fromClient ? TrafficDirection.Ingress : TrafficDirection.Egress, type, code, senderSide: false);
         }
 
         return arrive;
@@ -147,9 +153,9 @@ internal sealed class PacketEmitter(SimContext context)
     }
 
     private void EmitIcmp(
-        SimConnection c, long time, ClusterNode node, ObservationPoint point, TrafficDirection direction, byte type, byte code, bool senderSide)
+        SimConnection c, long time, bool fromClient, ClusterNode node, ObservationPoint point, TrafficDirection direction, byte type, byte code, bool senderSide)
     {
-        var e = Base(c, time, false, node);
+        var e = Base(c, time, fromClient, node);
         e.Kind = FlowEventKind.Trace;
         e.ObservationPoint = point;
         e.Direction = direction;
@@ -158,7 +164,7 @@ internal sealed class PacketEmitter(SimContext context)
         e.DestinationPort = 0;
         e.IcmpType = type;
         e.IcmpCode = code;
-        context.Emit(e, Details(c, false, node, senderSide));
+        context.Emit(e, Details(c, fromClient, node, senderSide));
     }
 
     private FlowEvent Base(SimConnection c, long time, bool fromClient, ClusterNode node)
