@@ -114,7 +114,12 @@ public sealed class HubbleJsonWriter : IDisposable
     {
         _json.WriteStartObject();
         _json.WriteString("time"u8, time);
-        _json.WriteString("verdict"u8, VerdictNames[(int)flow.Verdict < VerdictNames.Length ? (int)flow.Verdict : 0]);
+        if (flow.Verdict != Verdict.Unknown && (int)flow.Verdict < VerdictNames.Length)
+        {
+            // VERDICT_UNKNOWN is the zero value, which protobuf JSON leaves out.
+            _json.WriteString("verdict"u8, VerdictNames[(int)flow.Verdict]);
+        }
+
         if (flow.Kind != FlowEventKind.L7 && details is { SourceMac: { } srcMac, DestinationMac: { } dstMac })
         {
             _json.WriteStartObject("ethernet"u8);
@@ -406,13 +411,16 @@ public sealed class HubbleJsonWriter : IDisposable
     {
         ref readonly var l7 = ref flow.L7;
         _json.WriteStartObject("l7"u8);
-        _json.WriteString("type"u8, l7.Type switch
+        if (l7.Type != L7FlowType.Unknown)
         {
-            L7FlowType.Request => "REQUEST"u8,
-            L7FlowType.Response => "RESPONSE"u8,
-            L7FlowType.Sample => "SAMPLE"u8,
-            _ => "UNKNOWN_L7_TYPE"u8,
-        });
+            _json.WriteString("type"u8, l7.Type switch
+            {
+                L7FlowType.Request => "REQUEST"u8,
+                L7FlowType.Response => "RESPONSE"u8,
+                _ => "SAMPLE"u8,
+            });
+        }
+
         if (l7.LatencyNanos > 0)
         {
             // uint64 in protobuf JSON is a string.

@@ -35,9 +35,13 @@ internal sealed class ShopBackends
     }
 
     /// <summary>Calls a workload's HTTP API from <paramref name="caller"/>; returns when the response is back, and its status.</summary>
-    /// <remarks>ingress-nginx passes <paramref name="pool"/> and no DNS: it sends to endpoint addresses it watches.</remarks>
+    /// <remarks>
+    /// ingress-nginx passes its <paramref name="pool"/> (no DNS: it sends to the endpoint addresses it watches) and the
+    /// browser's <paramref name="headers"/>, which it forwards.
+    /// </remarks>
     public (long Back, int Code) Call(
-        long time, Peer caller, Workload target, string method, string path, string url, int requestBytes, ConnectionPool? pool = null)
+        long time, Peer caller, Workload target, string method, string path, string url, int requestBytes, ConnectionPool? pool = null,
+        IReadOnlyList<KeyValuePair<string, string>>? headers = null)
     {
         var service = target.Service!;
         if (pool is null)
@@ -47,7 +51,7 @@ internal sealed class ShopBackends
 
         var server = _random.Pick(target.Pods);
         var (c, ready) = (pool ?? _services).Acquire(time, caller, server, target.Port, service, target.L7Ingress ? L7Mode.ServerIngress : L7Mode.None);
-        var request = new HttpRequest(method, url, HttpExchange.ServiceHeaders(UserAgent(caller), _random), requestBytes);
+        var request = new HttpRequest(method, url, headers ?? HttpExchange.ServiceHeaders(UserAgent(caller), _random), requestBytes);
         var (arrived, logged) = HttpExchange.SendRequest(_context, c, ready, request, _random);
         var (done, code, bytes) = Work(arrived, server, target.Name, method, path);
         var back = HttpExchange.SendResponse(_context, c, request, arrived, logged, done, code, bytes, Json, _random);
@@ -216,7 +220,6 @@ internal sealed class ShopBackends
 
     private static string UserAgent(Peer caller) => caller.Workload!.Name switch
     {
-        "ingress-nginx-controller" => "Mozilla/5.0",
         "report-sync" => "python-requests/2.32.3",
         var name => $"{name}/1.{name.Length % 7}.{name.Length % 3}",
     };

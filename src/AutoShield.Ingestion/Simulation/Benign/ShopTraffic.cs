@@ -86,7 +86,8 @@ internal sealed class ShopTraffic : ITrafficSource
         var request = new HttpRequest(method, url, headers, method == "POST" ? _random.Next(500, 1_400) : _random.Next(350, 900));
         var (arrived, logged) = HttpExchange.SendRequest(_context, c, now, request, _random);
         var ingressPod = c.Server;
-        var (back, code) = _backends.Call(arrived + (long)_random.LogNormal(300_000, 0.4), ingressPod, _frontend, method, path, url, request.Bytes, _upstream);
+        var (back, code) = _backends.Call(arrived + (long)_random.LogNormal(300_000, 0.4), ingressPod, _frontend, method, path, url, request.Bytes + 60, _upstream,
+            [.. headers, new("X-Real-Ip", shopper.Peer.IpText)]);
         var bytes = code == 200 ? _random.Next(6_000, 80_000) : _random.Next(150, 600);
         var delivered = HttpExchange.SendResponse(_context, c, request, arrived, logged, back + (long)_random.LogNormal(150_000, 0.4),
             code, bytes, "text/html; charset=utf-8", _random, maxSegments: 6);
