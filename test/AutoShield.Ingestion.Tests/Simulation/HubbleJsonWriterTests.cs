@@ -201,6 +201,45 @@ public sealed class HubbleJsonWriterTests
         Assert.Equal(5_000, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
+    [Fact]
+    public void Write_SimulatedRun_EveryLineCarriesItsEventsFields()
+    {
+        var options = SimulatedRuns.Options(Scenarios.Mixed, seed: 5, seconds: 10);
+        var flows = new ClusterSimulator(options).Generate().ToList();
+        var lines = SimulatedRuns.JsonLines(options).ToList();
+
+        Assert.Equal(flows.Count, lines.Count);
+        for (var i = 0; i < flows.Count; i++)
+        {
+            var expected = flows[i];
+            using var doc = JsonDocument.Parse(lines[i]);
+            var f = doc.RootElement.GetProperty("flow");
+            Assert.Equal(expected.TimeUnixNanos, ParseNanos(f.GetProperty("time").GetString()!));
+            Assert.Equal(expected.SourceIp.ToString(), f.GetProperty("IP").GetProperty("source").GetString());
+            Assert.Equal(expected.DestinationIp.ToString(), f.GetProperty("IP").GetProperty("destination").GetString());
+            Assert.Equal(expected.NodeName, f.GetProperty("node_name").GetString());
+            Assert.Equal(expected.Source.Identity, f.GetProperty("source").GetProperty("identity").GetUInt32());
+            Assert.Equal(expected.Destination.PodName, f.GetProperty("destination").TryGetProperty("pod_name", out var pod) ? pod.GetString() : null);
+            Assert.Equal(expected.Label, doc.RootElement.GetProperty("autoshield").GetProperty("label").GetString());
+            if (expected.Protocol == IpProtocol.Tcp && expected.Kind != FlowEventKind.L7)
+            {
+                var tcp = f.GetProperty("l4").GetProperty("TCP");
+                Assert.Equal(expected.DestinationPort, tcp.GetProperty("destination_port").GetUInt16());
+                var flags = tcp.GetProperty("flags").EnumerateObject().Select(p => p.Name).Order().ToList();
+                Assert.Equal(expected.Flags.ToString().ToUpperInvariant().Split(", ").Order(), flags);
+            }
+        }
+    }
+
+    private static long ParseNanos(string time)
+    {
+        // 2026-01-05T09:00:00.123456789Z: whole seconds, then nine digits.
+        var seconds = DateTimeOffset.ParseExact(time[..19] + "Z", "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal).ToUnixTimeSeconds();
+        Assert.Equal(30, time.Length);
+        return (seconds * 1_000_000_000) + long.Parse(time[20..29], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static string WriteOne(in FlowEvent flow, HubbleFlowDetails? details = null, bool includeGroundTruth = true)
     {
         using var stream = new MemoryStream();
