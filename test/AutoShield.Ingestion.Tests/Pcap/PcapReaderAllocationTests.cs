@@ -5,6 +5,8 @@ namespace AutoShield.Ingestion.Tests.Pcap;
 
 public sealed class PcapReaderAllocationTests
 {
+    private const long PacketCount = 20_000;
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -18,7 +20,7 @@ public sealed class PcapReaderAllocationTests
         };
         var classic = new PcapBuilder();
         var ng = new PcapNgBuilder().Interface(1);
-        for (var i = 0; i < 6000; i++)
+        for (var i = 0; i < PacketCount * 3 / 2; i++)
         {
             classic.Add(i * 1000L, frames[i % 3]);
             ng.Enhanced(0, (ulong)i, frames[i % 3]);
@@ -37,7 +39,8 @@ public sealed class PcapReaderAllocationTests
         }
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(4000, reader.Counters.Good);
-        Assert.Equal(0, allocated);
+        Assert.Equal(PacketCount, reader.Counters.Good);
+        // Any per-packet object costs at least 24 bytes; under one byte per packet leaves room only for one-off runtime work.
+        Assert.InRange(allocated, 0, PacketCount - 1000);
     }
 }
