@@ -65,19 +65,20 @@ internal sealed class ClassicPcapFormat : ICaptureFormat
     {
         packet = default;
         error = null;
-        if (!_buffer.Ensure(1))
-        {
-            return RecordStatus.End;
-        }
-
-        PacketNumber++;
         var offset = _buffer.Position;
         if (!_buffer.Ensure(RecordHeaderBytes))
         {
+            if (_buffer.Available == 0)
+            {
+                return RecordStatus.End;
+            }
+
+            PacketNumber++;
             error = $"packet {PacketNumber} at byte offset {offset}: expected a {RecordHeaderBytes}-byte record header, file ends after {_buffer.Available}";
             return RecordStatus.Fatal;
         }
 
+        PacketNumber++;
         var header = _buffer.Peek(RecordHeaderBytes);
         var seconds = ReadUInt32(header);
         var fraction = ReadUInt32(header[4..]);
