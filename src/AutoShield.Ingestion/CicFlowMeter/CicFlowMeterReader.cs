@@ -107,7 +107,7 @@ public sealed class CicFlowMeterReader : IFlowEventReader
 
         _finished = true;
         LineStatus status;
-        while ((status = _lines.Next()) == LineStatus.Line && _lines.Line.Trim(" \t"u8).IsEmpty)
+        while ((status = _lines.Next()) == LineStatus.Line && CsvLineSplitter.TrimBlanks(_lines.Line).IsEmpty)
         {
         }
 

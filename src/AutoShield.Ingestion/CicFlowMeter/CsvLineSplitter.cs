@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace AutoShield.Ingestion.CicFlowMeter;
 
 /// <summary>
@@ -19,6 +23,12 @@ internal sealed class CsvLineSplitter
     {
         Count = 0;
         badField = -1;
+        if (line.IndexOf((byte)'"') < 0)
+        {
+            SplitUnquoted(line);
+            return true;
+        }
+
         var position = 0;
         while (true)
         {
@@ -78,7 +88,25 @@ internal sealed class CsvLineSplitter
             text = _scratch.AsSpan(0, written);
         }
 
-        return text.Trim(" \t"u8);
+        return TrimBlanks(text);
+    }
+
+    /// <summary>Drops spaces and tabs at both ends (the original CIC-IDS2017 headers start with a space).</summary>
+    public static ReadOnlySpan<byte> TrimBlanks(ReadOnlySpan<byte> text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && text[start] is (byte)' ' or (byte)'\t')
+        {
+            start++;
+        }
+
+        while (end > start && text[end - 1] is (byte)' ' or (byte)'\t')
+        {
+            end--;
+        }
+
+        return text[start..end];
     }
 
     /// <summary>True when every field is empty or blank (the all-commas rows some CIC-IDS2017 files end with).</summary>
@@ -93,6 +121,70 @@ internal sealed class CsvLineSplitter
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The common case, a line without quotes: compare 16 bytes at a time and walk the comma bit mask, rather than
+    /// searching afresh for each of the ~90 short fields of a CICFlowMeter row.
+    /// </summary>
+    private void SplitUnquoted(ReadOnlySpan<byte> line)
+    {
+        // Locals rather than fields in the loop: the JIT keeps them in registers.
+        var fields = _fields;
+        var count = 0;
+        var start = 0;
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref var origin = ref MemoryMarshal.GetReference(line);
+            var comma = Vector128.Create((byte)',');
+            for (; i + Vector128<byte>.Count <= line.Length; i += Vector128<byte>.Count)
+            {
+                var mask = Vector128.Equals(Vector128.LoadUnsafe(ref origin, (nuint)i), comma).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    var at = i + BitOperations.TrailingZeroCount(mask);
+                    if (count == fields.Length)
+                    {
+                        fields = Grow(fields);
+                    }
+
+                    fields[count++] = new Field(start, at - start, false);
+                    start = at + 1;
+                    mask &= mask - 1;
+                }
+            }
+        }
+
+        for (; i < line.Length; i++)
+        {
+            if (line[i] == ',')
+            {
+                if (count == fields.Length)
+                {
+                    fields = Grow(fields);
+                }
+
+                fields[count++] = new Field(start, i - start, false);
+                start = i + 1;
+            }
+        }
+
+        if (count == fields.Length)
+        {
+            fields = Grow(fields);
+        }
+
+        fields[count++] = new Field(start, line.Length - start, false);
+        _fields = fields;
+        Count = count;
+    }
+
+    private static Field[] Grow(Field[] fields)
+    {
+        var grown = new Field[fields.Length * 2];
+        fields.CopyTo(grown, 0);
+        return grown;
     }
 
     private bool SplitQuoted(ReadOnlySpan<byte> line, ref int position)
@@ -133,7 +225,7 @@ internal sealed class CsvLineSplitter
     {
         if (Count == _fields.Length)
         {
-            Array.Resize(ref _fields, _fields.Length * 2);
+            _fields = Grow(_fields);
         }
 
         _fields[Count++] = field;
