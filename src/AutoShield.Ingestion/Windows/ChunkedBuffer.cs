@@ -34,11 +34,4 @@ internal sealed class ChunkedBuffer<T>
 
     public Span<T> For(int slot) =>
         _chunks[slot >> SlotsPerChunkBits].AsSpan((slot & (SlotsPerChunk - 1)) * _blockLength, _blockLength);
-
-    /// <summary>The chunk and offset of a slot's block, for views that outlive a span.</summary>
-    public T[] ChunkOf(int slot, out int offset)
-    {
-        offset = (slot & (SlotsPerChunk - 1)) * _blockLength;
-        return _chunks[slot >> SlotsPerChunkBits];
-    }
 }

@@ -12,7 +12,7 @@ namespace AutoShield.Ingestion.Windows;
 /// <remarks>
 /// The horizon is kept as <see cref="SlidingDistinct.Buckets"/> sub-intervals, so a view covers the last 3/4 to
 /// 4/4 of the horizon. Distinct counts are exact up to 16 values in view, then estimated (see
-/// <see cref="SlidingDistinct"/>). Destinations are told apart by the 32-bit hash of their identity.
+/// <see cref="SlidingDistinct"/>). Destinations are told apart by a 32-bit seeded hash of their identity.
 /// </remarks>
 public sealed class FanOutStore
 {
@@ -23,12 +23,12 @@ public sealed class FanOutStore
     private const int BlockLength = PortsOffset + SlidingDistinct.ExactCapacity;
 
     private readonly SlotTable<EndpointIdentity> _table;
+    private readonly RecencyQueue _recency;
     private readonly ChunkedBuffer<ulong> _blocks = new(BlockLength);
-    private readonly FanOutView _view = new();
+    private readonly FanOutView _view;
     private readonly long _bucketNanos;
     private readonly long _horizonNanos;
     private SourceState[] _states = [];
-    private SlotList _lru = SlotList.Empty;
 
     public FanOutStore(FanOutStoreOptions? options = null)
     {
@@ -39,6 +39,8 @@ public sealed class FanOutStore
         _horizonNanos = options.Horizon.Ticks * 100;
         _bucketNanos = _horizonNanos / Buckets;
         _table = new SlotTable<EndpointIdentity>(options.InitialCapacity, options.MaxSources);
+        _recency = new RecencyQueue(_table.Capacity);
+        _view = new FanOutView(this);
         EnsureStorage();
     }
 
@@ -54,7 +56,7 @@ public sealed class FanOutStore
     public FanOutView Update(in Connection connection)
     {
         var source = EndpointIdentity.From(connection.Initiator, connection.InitiatorIp);
-        var hash = source.GetHashCode();
+        var hash = IdentityHash.Of32(source);
         var start = connection.StartUnixNanos;
         var epoch = FloorDiv(start, _bucketNanos);
         var slot = _table.Find(source, hash);
@@ -62,10 +64,8 @@ public sealed class FanOutStore
         {
             slot = AddSource(source, hash, start, epoch);
         }
-        else
-        {
-            _table.MoveToLast(ref _lru, slot);
-        }
+
+        _recency.Touch(slot);
 
         ref var state = ref _states[slot];
         var block = _blocks.For(slot);
@@ -83,7 +83,7 @@ public sealed class FanOutStore
         state.TotalConnections++;
         state.LastSeenUnixNanos = Math.Max(state.LastSeenUnixNanos, start);
 
-        var destination = (uint)EndpointIdentity.From(connection.Responder, connection.ResponderIp).GetHashCode();
+        var destination = (uint)IdentityHash.Of32(EndpointIdentity.From(connection.Responder, connection.ResponderIp));
         var port = connection.ResponderPort;
         LinearCounting.Set(block.Slice(ring * BucketStride, SlidingDistinct.BitmapWords), destination);
         LinearCounting.Set(block.Slice((ring * BucketStride) + SlidingDistinct.BitmapWords, SlidingDistinct.BitmapWords), port);
@@ -123,7 +123,7 @@ public sealed class FanOutStore
             ports = Math.Max(ports, SlidingDistinct.EstimateUnion(block, SlidingDistinct.BitmapWords, BucketStride));
         }
 
-        _view.Set(_table.KeyAt(slot), state, connections, failed, destinations, destinationsExact, ports, portsExact, oldest * _bucketNanos);
+        _view.Set(slot, state, connections, failed, destinations, destinationsExact, ports, portsExact, oldest * _bucketNanos);
         return _view;
     }
 
@@ -132,9 +132,9 @@ public sealed class FanOutStore
     public int ExpireIdle(long nowUnixNanos)
     {
         var dropped = 0;
-        while (_lru.Head >= 0 && nowUnixNanos - _states[_lru.Head].LastSeenUnixNanos >= _horizonNanos)
+        for (var slot = _recency.Oldest(); slot >= 0 && nowUnixNanos - _states[slot].LastSeenUnixNanos >= _horizonNanos; slot = _recency.Oldest())
         {
-            RemoveSource(_lru.Head);
+            RemoveSource(slot);
             dropped++;
         }
 
@@ -142,17 +142,18 @@ public sealed class FanOutStore
         return dropped;
     }
 
+    internal EndpointIdentity KeyAt(int slot) => _table.KeyAt(slot);
+
     private int AddSource(in EndpointIdentity source, int hash, long start, long epoch)
     {
         if (_table.IsFull)
         {
-            RemoveSource(_lru.Head);
+            RemoveSource(_recency.Oldest());
             Evicted++;
         }
 
         var slot = _table.Add(source, hash);
         EnsureStorage();
-        _table.AddLast(ref _lru, slot);
         _blocks.For(slot).Clear();
         _states[slot] = new SourceState
         {
@@ -168,7 +169,7 @@ public sealed class FanOutStore
 
     private void RemoveSource(int slot)
     {
-        _table.Unlink(ref _lru, slot);
+        _recency.Forget(slot);
         _table.Remove(slot);
     }
 
@@ -177,6 +178,7 @@ public sealed class FanOutStore
         if (_states.Length < _table.Capacity)
         {
             Array.Resize(ref _states, _table.Capacity);
+            _recency.Grow(_table.Capacity);
             _blocks.EnsureSlots(_table.Capacity);
         }
     }

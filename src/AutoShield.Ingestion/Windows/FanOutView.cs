@@ -8,7 +8,15 @@ namespace AutoShield.Ingestion.Windows;
 /// </summary>
 public sealed class FanOutView
 {
-    public EndpointIdentity Source { get; private set; }
+    private readonly FanOutStore _store;
+    private int _slot;
+
+    internal FanOutView(FanOutStore store)
+    {
+        _store = store;
+    }
+
+    public EndpointIdentity Source => _store.KeyAt(_slot);
 
     /// <summary>Connections of the source inside the horizon.</summary>
     public int Connections { get; private set; }
@@ -38,7 +46,7 @@ public sealed class FanOutView
     public long TotalConnections { get; private set; }
 
     internal void Set(
-        in EndpointIdentity source,
+        int slot,
         in SourceState state,
         int connections,
         int failed,
@@ -48,7 +56,7 @@ public sealed class FanOutView
         bool portsExact,
         long horizonStart)
     {
-        Source = source;
+        _slot = slot;
         Connections = connections;
         FailedConnections = failed;
         DistinctDestinations = destinations;

@@ -9,12 +9,25 @@ namespace AutoShield.Ingestion.Windows;
 /// matrix (oldest first, newest in the last row, zero rows in front while the pair is young), plus facts that
 /// explanations quote. One instance is reused by its <see cref="WindowStore"/>: it is valid until the next call.
 /// </summary>
+/// <remarks>
+/// The store keeps each pair's rows in a ring, so an update writes one row; the row-major matrix is put together
+/// only when <see cref="Matrix"/> or <see cref="CopyTo"/> asks for it, and <see cref="Row"/> reads the ring in place.
+/// </remarks>
 public sealed class PairWindow
 {
-    private float[] _chunk = [];
-    private int _offset;
+    private readonly float[] _matrix = new float[WindowShape.Cells];
+    private readonly WindowStore _store;
+    private int _slot;
+    private int _head;
+    private bool _materialized;
+    private string? _label;
 
-    public PairKey Key { get; private set; }
+    internal PairWindow(WindowStore store)
+    {
+        _store = store;
+    }
+
+    public PairKey Key => _store.KeyAt(_slot);
 
     /// <summary>Rows that hold real connections; the first <c>Rows - RowCount</c> rows are zero padding.</summary>
     public int RowCount { get; private set; }
@@ -36,7 +49,7 @@ public sealed class PairWindow
     public long LastUpdateUnixNanos { get; private set; }
 
     /// <summary>Ground-truth label of the newest connection, when the source is labelled.</summary>
-    public string? Label { get; private set; }
+    public string? Label => _label;
 
     public IpProtocol Protocol { get; private set; }
 
@@ -48,19 +61,41 @@ public sealed class PairWindow
     public ushort DestinationPort { get; private set; }
 
     /// <summary>The newest connection's initiator as the source reported it (pod, labels, identity).</summary>
-    public FlowEndpoint Source { get; private set; }
+    public FlowEndpoint Source => _store.EndpointsAt(_slot).Source;
 
-    public FlowEndpoint Destination { get; private set; }
+    public FlowEndpoint Destination => _store.EndpointsAt(_slot).Destination;
 
     public bool NewestFailed { get; private set; }
 
-    public ReadOnlySpan<float> Matrix => _chunk.AsSpan(_offset, WindowShape.Cells);
+    /// <summary>The 20 x 12 matrix, row-major, oldest row first.</summary>
+    public ReadOnlySpan<float> Matrix
+    {
+        get
+        {
+            if (!_materialized)
+            {
+                CopyTo(_matrix);
+                _materialized = true;
+            }
 
+            return _matrix;
+        }
+    }
+
+    /// <summary>Row <paramref name="row"/> of the matrix (0 oldest, 19 newest), read in place.</summary>
     public ReadOnlySpan<float> Row(int row)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(row);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, WindowShape.Rows);
-        return _chunk.AsSpan(_offset + (row * WindowShape.Features), WindowShape.Features);
+
+        // Logical row r lives at ring position head + r; while the pair is young those positions are still zero.
+        var position = _head + row;
+        if (position >= WindowShape.Rows)
+        {
+            position -= WindowShape.Rows;
+        }
+
+        return _store.RingAt(_slot).Slice(position * WindowShape.Features, WindowShape.Features);
     }
 
     public float this[int row, WindowFeature feature] => Row(row)[(int)feature];
@@ -68,11 +103,19 @@ public sealed class PairWindow
     /// <summary>The newest row's value of a feature.</summary>
     public float Latest(WindowFeature feature) => Row(WindowShape.Rows - 1)[(int)feature];
 
-    public void CopyTo(Span<float> destination) => Matrix.CopyTo(destination);
-
-    internal void Set(in PairKey key, in PairState state, int distinctPorts, float[] chunk, int offset, in Connection newest)
+    /// <summary>Writes the matrix (row-major, oldest row first) into <paramref name="destination"/>, at least 240 long.</summary>
+    public void CopyTo(Span<float> destination)
     {
-        Key = key;
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, WindowShape.Cells);
+        var ring = _store.RingAt(_slot);
+        var split = _head * WindowShape.Features;
+        ring[split..].CopyTo(destination);
+        ring[..split].CopyTo(destination[(WindowShape.Cells - split)..]);
+    }
+
+    internal void Set(int slot, in PairState state, int distinctPorts, in Connection newest)
+    {
+        _slot = slot;
         RowCount = state.RowCount;
         TotalConnections = state.TotalConnections;
         FailedConnections = state.FailedConnections;
@@ -80,15 +123,18 @@ public sealed class PairWindow
         DistinctPortsExact = state.ExactPorts >= 0;
         FirstSeenUnixNanos = state.FirstStartUnixNanos;
         LastUpdateUnixNanos = state.LastUpdateUnixNanos;
-        Label = newest.Label;
+        if (!ReferenceEquals(_label, newest.Label))
+        {
+            // Labelled streams repeat a handful of interned labels; skip the write barrier when nothing changed.
+            _label = newest.Label;
+        }
+
         Protocol = newest.Protocol;
         SourceIp = newest.InitiatorIp;
         DestinationIp = newest.ResponderIp;
         DestinationPort = newest.ResponderPort;
-        Source = newest.Initiator;
-        Destination = newest.Responder;
         NewestFailed = newest.Failed;
-        _chunk = chunk;
-        _offset = offset;
+        _head = state.Head;
+        _materialized = false;
     }
 }

@@ -9,7 +9,8 @@ namespace AutoShield.Ingestion.Windows;
 internal sealed class SlotTable<TKey>
     where TKey : struct, IEquatable<TKey>
 {
-    private int[] _buckets = [];
+    // Occupied buckets hold (hash << 32) | (slot + 1), so a probe rejects other keys without touching them.
+    private ulong[] _buckets = [];
     private int _mask;
     private int _shift;
     private TKey[] _keys = [];
@@ -41,6 +42,7 @@ internal sealed class SlotTable<TKey>
     public int Find(in TKey key, int hash)
     {
         var i = Home(hash);
+        var tag = (uint)hash;
         while (true)
         {
             var entry = _buckets[i];
@@ -49,10 +51,13 @@ internal sealed class SlotTable<TKey>
                 return -1;
             }
 
-            var slot = entry - 1;
-            if (_hashes[slot] == hash && _keys[slot].Equals(key))
+            if ((uint)(entry >> 32) == tag)
             {
-                return slot;
+                var slot = (int)(uint)entry - 1;
+                if (_keys[slot].Equals(key))
+                {
+                    return slot;
+                }
             }
 
             i = (i + 1) & _mask;
@@ -90,7 +95,7 @@ internal sealed class SlotTable<TKey>
             i = (i + 1) & _mask;
         }
 
-        _buckets[i] = slot + 1;
+        _buckets[i] = Entry(slot, hash);
         Count++;
         return slot;
     }
@@ -99,7 +104,8 @@ internal sealed class SlotTable<TKey>
     public void Remove(int slot)
     {
         var i = Home(_hashes[slot]);
-        while (_buckets[i] != slot + 1)
+        var wanted = Entry(slot, _hashes[slot]);
+        while (_buckets[i] != wanted)
         {
             i = (i + 1) & _mask;
         }
@@ -115,7 +121,7 @@ internal sealed class SlotTable<TKey>
                 break;
             }
 
-            var home = Home(_hashes[entry - 1]);
+            var home = Home((int)(entry >> 32));
             var movable = i <= j ? home <= i || home > j : home <= i && home > j;
             if (movable)
             {
@@ -183,6 +189,8 @@ internal sealed class SlotTable<TKey>
 
     public int NextOf(int slot) => _next[slot];
 
+    private static ulong Entry(int slot, int hash) => ((ulong)(uint)hash << 32) | (uint)(slot + 1);
+
     private int Home(int hash) => (int)(((uint)hash * 0x9E3779B9u) >> _shift);
 
     private void Resize(int slots)
@@ -208,14 +216,14 @@ internal sealed class SlotTable<TKey>
         }
 
         var old = _buckets;
-        _buckets = new int[bucketCount];
+        _buckets = new ulong[bucketCount];
         _mask = bucketCount - 1;
         _shift = 32 - bits;
         foreach (var entry in old)
         {
             if (entry != 0)
             {
-                var i = Home(_hashes[entry - 1]);
+                var i = Home((int)(entry >> 32));
                 while (_buckets[i] != 0)
                 {
                     i = (i + 1) & _mask;

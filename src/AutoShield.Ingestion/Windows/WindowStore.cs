@@ -14,21 +14,21 @@ namespace AutoShield.Ingestion.Windows;
 /// previous connection start: with τ = 1 s it approximates the connections started in the last second (a steady
 /// r per second settles at about r + ½ for r ≫ 1). Connections that start before the previous one (they arrive
 /// in close order) use Δt = 0 for features 1, 9 and 10. Feature 12 is exact up to 64 distinct ports, then a
-/// linear-counting estimate (see <see cref="PortSet"/>).
+/// linear-counting estimate (see <see cref="PortSet"/>). Memory: about 1.3 KB per pair (960 B of rows).
 /// </remarks>
 public sealed class WindowStore
 {
-    private const int LastRow = WindowShape.Cells - WindowShape.Features;
     private const double NanosPerSecond = 1e9;
 
     private readonly SlotTable<PairKey> _table;
-    private readonly ChunkedBuffer<float> _matrices = new(WindowShape.Cells);
+    private readonly RecencyQueue _recency;
+    private readonly ChunkedBuffer<float> _rings = new(WindowShape.Cells);
     private readonly ChunkedBuffer<ushort> _ports = new(PortSet.BlockLength);
-    private readonly PairWindow _window = new();
+    private readonly PairWindow _window;
     private readonly double _tauSeconds;
     private readonly long _idleNanos;
     private PairState[] _states = [];
-    private SlotList _lru = SlotList.Empty;
+    private PairEndpoints[] _endpoints = [];
 
     public WindowStore(WindowStoreOptions? options = null)
     {
@@ -39,6 +39,8 @@ public sealed class WindowStore
         _tauSeconds = options.RateTimeConstant.TotalSeconds;
         _idleNanos = options.IdleTimeout.Ticks * 100;
         _table = new SlotTable<PairKey>(options.InitialCapacity, options.MaxPairs);
+        _recency = new RecencyQueue(_table.Capacity);
+        _window = new PairWindow(this);
         EnsureStorage();
     }
 
@@ -59,39 +61,34 @@ public sealed class WindowStore
         var key = new PairKey(
             EndpointIdentity.From(connection.Initiator, connection.InitiatorIp),
             EndpointIdentity.From(connection.Responder, connection.ResponderIp));
-        var hash = key.GetHashCode();
+        var hash = IdentityHash.Of(key);
         var slot = _table.Find(key, hash);
         if (slot < 0)
         {
             slot = AddPair(key, hash);
         }
-        else
-        {
-            _table.MoveToLast(ref _lru, slot);
-        }
 
+        _recency.Touch(slot);
         ref var state = ref _states[slot];
-        var chunk = _matrices.ChunkOf(slot, out var offset);
-        var matrix = chunk.AsSpan(offset, WindowShape.Cells);
-        var ports = _ports.For(slot);
-        var distinctPorts = Accumulate(ref state, ports, connection, out var interArrival);
+        var head = state.Head;
+        var distinctPorts = Accumulate(ref state, slot, connection, out var interArrival);
 
-        // Oldest row out, newest in: the matrix stays row-major and oldest-first in place.
-        matrix[WindowShape.Features..].CopyTo(matrix);
-        WriteRow(matrix[LastRow..], state, distinctPorts, interArrival, connection);
-
-        _window.Set(_table.KeyAt(slot), state, distinctPorts, chunk, offset, connection);
+        // The newest row overwrites the oldest in the pair's ring; the window reads the ring oldest-first.
+        WriteRow(_rings.For(slot).Slice(head * WindowShape.Features, WindowShape.Features), state, distinctPorts, interArrival, connection);
+        _endpoints[slot].Refresh(connection.Initiator, connection.Responder);
+        _window.Set(slot, state, distinctPorts, connection);
         return _window;
     }
 
     /// <summary>Drops pairs whose last connection ended more than the idle timeout before <paramref name="nowUnixNanos"/>.</summary>
     /// <returns>The number of pairs dropped.</returns>
+    /// <remarks>Walks pairs from the least recently updated and stops at the first one still fresh.</remarks>
     public int ExpireIdle(long nowUnixNanos)
     {
         var dropped = 0;
-        while (_lru.Head >= 0 && nowUnixNanos - _states[_lru.Head].LastUpdateUnixNanos >= _idleNanos)
+        for (var slot = _recency.Oldest(); slot >= 0 && nowUnixNanos - _states[slot].LastUpdateUnixNanos >= _idleNanos; slot = _recency.Oldest())
         {
-            RemovePair(_lru.Head);
+            RemovePair(slot);
             dropped++;
         }
 
@@ -99,26 +96,32 @@ public sealed class WindowStore
         return dropped;
     }
 
+    internal PairKey KeyAt(int slot) => _table.KeyAt(slot);
+
+    internal ref readonly PairEndpoints EndpointsAt(int slot) => ref _endpoints[slot];
+
+    internal Span<float> RingAt(int slot) => _rings.For(slot);
+
     private int AddPair(in PairKey key, int hash)
     {
         if (_table.IsFull)
         {
-            RemovePair(_lru.Head);
+            RemovePair(_recency.Oldest());
             Evicted++;
         }
 
         var slot = _table.Add(key, hash);
         EnsureStorage();
-        _table.AddLast(ref _lru, slot);
         _states[slot] = default;
-        _matrices.For(slot).Clear();
+        _rings.For(slot).Clear();
         return slot;
     }
 
     private void RemovePair(int slot)
     {
-        _table.Unlink(ref _lru, slot);
+        _recency.Forget(slot);
         _table.Remove(slot);
+        _endpoints[slot] = default;
     }
 
     private void EnsureStorage()
@@ -126,15 +129,18 @@ public sealed class WindowStore
         if (_states.Length < _table.Capacity)
         {
             Array.Resize(ref _states, _table.Capacity);
-            _matrices.EnsureSlots(_table.Capacity);
+            Array.Resize(ref _endpoints, _table.Capacity);
+            _recency.Grow(_table.Capacity);
+            _rings.EnsureSlots(_table.Capacity);
             _ports.EnsureSlots(_table.Capacity);
         }
     }
 
     /// <summary>Folds the connection into the pair's running statistics; returns the distinct port count.</summary>
-    private int Accumulate(ref PairState state, Span<ushort> ports, in Connection connection, out double interArrival)
+    private int Accumulate(ref PairState state, int slot, in Connection connection, out double interArrival)
     {
         var start = connection.StartUnixNanos;
+        var port = connection.ResponderPort;
         interArrival = 0;
         if (state.TotalConnections == 0)
         {
@@ -142,29 +148,33 @@ public sealed class WindowStore
             state.FirstStartUnixNanos = start;
             state.LastStartUnixNanos = start;
             state.LastUpdateUnixNanos = long.MinValue;
+            PortSet.Add(_ports.For(slot), ref state.ExactPorts, port);
         }
         else
         {
             var gap = start > state.LastStartUnixNanos ? (start - state.LastStartUnixNanos) / NanosPerSecond : 0;
             interArrival = gap;
             state.Rate = (state.Rate * Math.Exp(-gap / _tauSeconds)) + 1;
-            state.Intervals++;
+            var intervals = state.TotalConnections;
             var delta = gap - state.IntervalMean;
-            state.IntervalMean += delta / state.Intervals;
+            state.IntervalMean += delta / intervals;
             state.IntervalM2 += delta * (gap - state.IntervalMean);
             state.LastStartUnixNanos = Math.Max(state.LastStartUnixNanos, start);
+            if (port != state.LastPort)
+            {
+                PortSet.Add(_ports.For(slot), ref state.ExactPorts, port);
+            }
         }
 
         state.TotalConnections++;
+        state.LastPort = port;
         if (connection.Failed)
         {
             state.FailedConnections++;
         }
 
         state.LastUpdateUnixNanos = Math.Max(state.LastUpdateUnixNanos, Math.Max(start, connection.EndUnixNanos));
-        state.RowCount = Math.Min(state.RowCount + 1, WindowShape.Rows);
-        PortSet.Add(ports, ref state.ExactPorts, connection.ResponderPort);
-        return PortSet.Count(ports, state.ExactPorts);
+        return state.ExactPorts >= 0 ? state.ExactPorts : PortSet.Count(_ports.For(slot), state.ExactPorts);
     }
 
     private static void WriteRow(Span<float> row, in PairState state, int distinctPorts, double interArrival, in Connection connection)
