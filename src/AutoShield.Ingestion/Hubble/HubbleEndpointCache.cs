@@ -6,11 +6,16 @@ namespace AutoShield.Ingestion.Hubble;
 
 /// <summary>
 /// Remembers parsed endpoints by the exact bytes of their JSON object. Most of a Hubble line is its two endpoints
-/// (labels above all), and a cluster has few distinct ones, so a hit turns that work into one hash and one
-/// compare. Bounded in entries and in key size; when full it starts afresh. Not thread-safe.
+/// (labels above all) and a cluster has few distinct ones, so a hit turns that work into one short hash and one
+/// compare. Entries are found by a hash of the object's first <see cref="PrefixBytes"/> bytes, so a line can be
+/// matched before the object's end is known. Bounded in entries and key size; when full it starts afresh.
+/// Not thread-safe.
 /// </summary>
 internal sealed class HubbleEndpointCache
 {
+    /// <summary>Bytes hashed to find an entry; long enough that distinct endpoints rarely share them.</summary>
+    public const int PrefixBytes = 64;
+
     /// <summary>Objects longer than this are parsed every time rather than held.</summary>
     public const int MaxKeyBytes = 4_096;
 
@@ -36,30 +41,52 @@ internal sealed class HubbleEndpointCache
 
     public int Count => _count;
 
-    public bool TryGet(ReadOnlySpan<byte> json, ulong hash, out FlowEndpoint endpoint)
+    /// <summary>
+    /// Finds a cached object that <paramref name="text"/> starts with. JSON objects delimit themselves, so equal
+    /// leading bytes mean the same whole object: <paramref name="length"/> is where it ends.
+    /// </summary>
+    public bool TryMatchStart(ReadOnlySpan<byte> text, out FlowEndpoint endpoint, out int length)
     {
-        var mask = _buckets.Length - 1;
-        var index = (int)hash & mask;
-        while (true)
+        if (text.Length >= PrefixBytes)
         {
-            ref var entry = ref _buckets[index];
-            if (entry.Json is null)
+            var hash = Hash(text[..PrefixBytes]);
+            var mask = _buckets.Length - 1;
+            for (var index = (int)hash & mask; _buckets[index].Json is { } json; index = (index + 1) & mask)
             {
-                endpoint = default;
-                return false;
+                if (_buckets[index].Hash == hash && text.StartsWith(json))
+                {
+                    endpoint = _buckets[index].Endpoint;
+                    length = json.Length;
+                    return true;
+                }
             }
-
-            if (entry.Hash == hash && entry.Json.AsSpan().SequenceEqual(json))
-            {
-                endpoint = entry.Endpoint;
-                return true;
-            }
-
-            index = (index + 1) & mask;
         }
+
+        endpoint = default;
+        length = 0;
+        return false;
     }
 
-    public void Add(ReadOnlySpan<byte> json, ulong hash, in FlowEndpoint endpoint)
+    /// <summary>Finds the entry for exactly this object.</summary>
+    public bool TryGet(ReadOnlySpan<byte> json, out FlowEndpoint endpoint)
+    {
+        var hash = KeyHash(json);
+        var mask = _buckets.Length - 1;
+        for (var index = (int)hash & mask; _buckets[index].Json is { } key; index = (index + 1) & mask)
+        {
+            if (_buckets[index].Hash == hash && key.AsSpan().SequenceEqual(json))
+            {
+                endpoint = _buckets[index].Endpoint;
+                return true;
+            }
+        }
+
+        endpoint = default;
+        return false;
+    }
+
+    /// <summary>Holds an object not yet cached (the caller has just missed with <see cref="TryGet"/>).</summary>
+    public void Add(ReadOnlySpan<byte> json, in FlowEndpoint endpoint)
     {
         if (json.Length > MaxKeyBytes)
         {
@@ -72,6 +99,7 @@ internal sealed class HubbleEndpointCache
             _count = 0;
         }
 
+        var hash = KeyHash(json);
         var mask = _buckets.Length - 1;
         var index = (int)hash & mask;
         while (_buckets[index].Json is not null)
@@ -83,11 +111,10 @@ internal sealed class HubbleEndpointCache
         _count++;
     }
 
-    /// <summary>
-    /// A 64-bit hash of the bytes, eight at a time on two independent lanes so the multiplies overlap; keys are a few
-    /// hundred bytes, where byte-at-a-time hashing would cost more than the JSON it saves.
-    /// </summary>
-    public static ulong Hash(ReadOnlySpan<byte> data)
+    private static ulong KeyHash(ReadOnlySpan<byte> json) => Hash(json[..Math.Min(json.Length, PrefixBytes)]);
+
+    /// <summary>A 64-bit hash, eight bytes at a time on two lanes so the multiplies overlap.</summary>
+    private static ulong Hash(ReadOnlySpan<byte> data)
     {
         var a = Prime1 ^ (ulong)data.Length;
         var b = Prime2;
@@ -98,22 +125,21 @@ internal sealed class HubbleEndpointCache
             b = Round(b, BinaryPrimitives.ReadUInt64LittleEndian(data[(i + 8)..]));
         }
 
-        if (data.Length >= 8)
+        if (i < data.Length)
         {
-            // The last 16 bytes (overlapping what the loop saw) cover the tail without a byte loop.
-            var tail = data[Math.Max(0, data.Length - 16)..];
-            a = Round(a, BinaryPrimitives.ReadUInt64LittleEndian(tail));
-            b = Round(b, BinaryPrimitives.ReadUInt64LittleEndian(tail[^8..]));
-        }
-        else
-        {
-            ulong last = 0;
-            for (; i < data.Length; i++)
+            if (data.Length >= 16)
             {
-                last = (last << 8) | data[i];
+                // The last 16 bytes, overlapping what the loop saw, cover the tail without a byte loop.
+                a = Round(a, BinaryPrimitives.ReadUInt64LittleEndian(data[^16..]));
+                b = Round(b, BinaryPrimitives.ReadUInt64LittleEndian(data[^8..]));
             }
-
-            a = Round(a, last);
+            else
+            {
+                for (; i < data.Length; i++)
+                {
+                    a = Round(a, data[i]);
+                }
+            }
         }
 
         var hash = a ^ BitOperations.RotateLeft(b, 27);

@@ -5,23 +5,34 @@ namespace AutoShield.Ingestion.Hubble;
 
 /// <summary>
 /// Reads flow.<c>source</c> / flow.<c>destination</c> (namespace, pod, identity, labels, first workload). Equal
-/// endpoint objects recur on almost every line, so the parsed result is cached by the object's bytes.
+/// endpoint objects recur on almost every line, so parsed endpoints are cached by the object's bytes, and a line
+/// whose endpoint is already cached is not even tokenized there.
 /// </summary>
 internal static class HubbleEndpointParser
 {
     /// <summary>Reads the endpoint object the reader is on and leaves the reader on its closing brace.</summary>
-    public static FlowEndpoint Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, HubbleParseContext context, string field)
+    public static FlowEndpoint Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, HubbleParseContext context, ref HubbleLineState state, string field)
     {
         if (!HubbleJson.IsObject(ref reader, field))
         {
             return default;
         }
 
-        var start = (int)reader.TokenStartIndex;
+        var start = state.ReaderOffset + (int)reader.TokenStartIndex;
+        if (context.Endpoints.TryMatchStart(line[start..], out var endpoint, out var length))
+        {
+            // These bytes are an object already read and validated: restart the reader on its closing brace, from
+            // the state it has now on the opening one, as if it had read "{}".
+            var close = start + length - 1;
+            reader = new Utf8JsonReader(line[close..], isFinalBlock: true, reader.CurrentState);
+            reader.Read();
+            state.ReaderOffset = close;
+            return endpoint;
+        }
+
         reader.Skip();
-        var json = line[start..((int)reader.TokenStartIndex + 1)];
-        var hash = HubbleEndpointCache.Hash(json);
-        if (context.Endpoints.TryGet(json, hash, out var endpoint))
+        var json = line[start..(state.ReaderOffset + (int)reader.TokenStartIndex + 1)];
+        if (context.Endpoints.TryGet(json, out endpoint))
         {
             return endpoint;
         }
@@ -29,10 +40,9 @@ internal static class HubbleEndpointParser
         var inner = new Utf8JsonReader(json);
         inner.Read();
         endpoint = Parse(ref inner, context, field);
-        context.Endpoints.Add(json, hash, endpoint);
+        context.Endpoints.Add(json, endpoint);
         return endpoint;
     }
-
     private static FlowEndpoint Parse(ref Utf8JsonReader reader, HubbleParseContext context, string field)
     {
         var endpoint = default(FlowEndpoint);

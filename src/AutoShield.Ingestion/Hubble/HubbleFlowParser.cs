@@ -27,7 +27,7 @@ internal static class HubbleFlowParser
             }
             else if (name.SequenceEqual("node_name"u8))
             {
-                state.FlowNode = context.String(ref reader, "flow.node_name");
+                state.FlowNode = context.NodeName(ref reader, "flow.node_name");
             }
             else if (!ReadField(name, ref reader, line, context, ref flowEvent, ref state))
             {
@@ -61,7 +61,7 @@ internal static class HubbleFlowParser
                 state.DeprecatedReply = HubbleJson.Bool(ref reader, "flow.reply") == true ? ReplyState.Reply : ReplyState.Unknown;
                 return true;
             case 6 when name.SequenceEqual("source"u8):
-                flowEvent.Source = HubbleEndpointParser.Read(ref reader, line, context, "flow.source");
+                flowEvent.Source = HubbleEndpointParser.Read(ref reader, line, context, ref state, "flow.source");
                 return true;
             case 7 when name.SequenceEqual("verdict"u8):
                 flowEvent.Verdict = HubbleEnums.Verdict(ref reader, context);
@@ -73,7 +73,7 @@ internal static class HubbleFlowParser
                 ReadEventType(ref reader, context, ref state);
                 return true;
             case 11 when name.SequenceEqual("destination"u8):
-                flowEvent.Destination = HubbleEndpointParser.Read(ref reader, line, context, "flow.destination");
+                flowEvent.Destination = HubbleEndpointParser.Read(ref reader, line, context, ref state, "flow.destination");
                 return true;
             case 11 when name.SequenceEqual("drop_reason"u8):
                 state.DropReasonCode = HubbleJson.UInt32(ref reader, "flow.drop_reason");

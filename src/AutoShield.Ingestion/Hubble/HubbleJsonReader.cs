@@ -50,7 +50,8 @@ public sealed class HubbleJsonReader : IFlowEventReader
             }
 
             var line = _lines.Line;
-            if (line.IndexOfAnyExcept(" \t\r"u8) < 0)
+            // Lines start with '{' (checked first, as it is cheap); anything else may still be a blank line.
+            if (line.IsEmpty || (line[0] != '{' && line.IndexOfAnyExcept(" \t\r"u8) < 0))
             {
                 Counters.CountSkipped();
                 continue;

@@ -56,10 +56,10 @@ internal sealed class HubbleLineParser(HubbleParseContext context)
             if (state.BareFlow)
             {
                 // Flow-like fields beside a "flow" object are not the flow's: forget them.
-                var (topTime, hasTopTime, topNode, label) = (state.TopTime, state.HasTopTime, state.TopNode, flowEvent.Label);
+                var (offset, topTime, hasTopTime, topNode, label) = (state.ReaderOffset, state.TopTime, state.HasTopTime, state.TopNode, flowEvent.Label);
                 flowEvent.Reset();
                 state = default;
-                (state.TopTime, state.HasTopTime, state.TopNode, flowEvent.Label) = (topTime, hasTopTime, topNode, label);
+                (state.ReaderOffset, state.TopTime, state.HasTopTime, state.TopNode, flowEvent.Label) = (offset, topTime, hasTopTime, topNode, label);
             }
 
             state.WrappedFlow = true;
@@ -71,7 +71,7 @@ internal sealed class HubbleLineParser(HubbleParseContext context)
         }
         else if (name.SequenceEqual("node_name"u8))
         {
-            state.TopNode = context.String(ref reader, "node_name");
+            state.TopNode = context.NodeName(ref reader, "node_name");
         }
         else if (name.SequenceEqual("autoshield"u8))
         {

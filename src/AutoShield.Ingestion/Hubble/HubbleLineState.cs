@@ -9,6 +9,10 @@ namespace AutoShield.Ingestion.Hubble;
 /// </summary>
 internal struct HubbleLineState
 {
+    /// <summary>Where the reader's input starts in the line: the reader restarts after a cached endpoint.</summary>
+    public int ReaderOffset;
+
+
     /// <summary>The line had a <c>flow</c> object (jsonpb / exporter form).</summary>
     public bool WrappedFlow;
     /// <summary>The line had Flow fields at its top level (<c>hubble observe -o json</c> form).</summary>

@@ -15,6 +15,12 @@ internal sealed class HubbleParseContext(HubbleJsonReaderOptions options)
     private byte[] _valueScratch = new byte[256];
     private string[] _labelScratch = new string[32];
 
+    // The node name repeats on every line of one node's export (twice: flow and wrapper); comparing its bytes with
+    // the last one is cheaper than hashing them into the pool.
+    private byte[] _lastNodeUtf8 = new byte[64];
+    private int _lastNodeLength = -1;
+    private string _lastNode = string.Empty;
+
     public StringPool Strings { get; } = new(options.StringPoolCapacity);
 
     public LabelSetPool LabelSets { get; } = new(options.LabelSetPoolCapacity);
@@ -23,7 +29,7 @@ internal sealed class HubbleParseContext(HubbleJsonReaderOptions options)
 
     /// <summary>The current property name, unescaped; valid until the next property name.</summary>
     public ReadOnlySpan<byte> Name(ref Utf8JsonReader reader) =>
-        reader.ValueIsEscaped || reader.HasValueSequence ? Unescape(ref reader, ref _nameScratch) : reader.ValueSpan;
+        reader.ValueIsEscaped ? Unescape(ref reader, ref _nameScratch, "a property name") : reader.ValueSpan;
 
     /// <summary>The current string value as unescaped UTF-8; valid until the next string value is read.</summary>
     public ReadOnlySpan<byte> Utf8(ref Utf8JsonReader reader, string field)
@@ -33,12 +39,37 @@ internal sealed class HubbleParseContext(HubbleJsonReaderOptions options)
             throw HubbleJson.Expected(ref reader, field, "a string");
         }
 
-        return reader.ValueIsEscaped || reader.HasValueSequence ? Unescape(ref reader, ref _valueScratch) : reader.ValueSpan;
+        return reader.ValueIsEscaped ? Unescape(ref reader, ref _valueScratch, field) : reader.ValueSpan;
     }
 
     /// <summary>The current string value interned; null when JSON null.</summary>
     public string? String(ref Utf8JsonReader reader, string field) =>
         reader.TokenType == JsonTokenType.Null ? null : Strings.Intern(Utf8(ref reader, field));
+
+    /// <summary>A node name, interned; null when JSON null.</summary>
+    public string? NodeName(ref Utf8JsonReader reader, string field)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var utf8 = Utf8(ref reader, field);
+        if (utf8.Length == _lastNodeLength && utf8.SequenceEqual(_lastNodeUtf8.AsSpan(0, _lastNodeLength)))
+        {
+            return _lastNode;
+        }
+
+        _lastNode = Strings.Intern(utf8);
+        if (_lastNodeUtf8.Length < utf8.Length)
+        {
+            _lastNodeUtf8 = new byte[utf8.Length];
+        }
+
+        utf8.CopyTo(_lastNodeUtf8);
+        _lastNodeLength = utf8.Length;
+        return _lastNode;
+    }
 
     /// <summary>A JSON array of strings as a pooled label set; null when JSON null.</summary>
     public LabelSet? Labels(ref Utf8JsonReader reader, string field)
@@ -66,16 +97,23 @@ internal sealed class HubbleParseContext(HubbleJsonReaderOptions options)
         }
     }
 
-    private static ReadOnlySpan<byte> Unescape(ref Utf8JsonReader reader, ref byte[] scratch)
+    private static ReadOnlySpan<byte> Unescape(ref Utf8JsonReader reader, ref byte[] scratch, string field)
     {
         // Unescaped text is never longer than its escaped form.
-        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
-        if (scratch.Length < length)
+        if (scratch.Length < reader.ValueSpan.Length)
         {
-            scratch = new byte[Math.Max(length, scratch.Length * 2)];
+            scratch = new byte[Math.Max(reader.ValueSpan.Length, scratch.Length * 2)];
         }
 
-        var written = reader.CopyString(scratch);
-        return scratch.AsSpan(0, written);
+        try
+        {
+            var written = reader.CopyString(scratch);
+            return scratch.AsSpan(0, written);
+        }
+        catch (InvalidOperationException e)
+        {
+            // An escaped lone surrogate (\uD800) is valid JSON syntax but no text.
+            throw new HubbleFormatException($"{field}: invalid escaped string ({e.Message})");
+        }
     }
 }

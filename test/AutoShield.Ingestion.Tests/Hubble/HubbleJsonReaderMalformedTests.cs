@@ -108,6 +108,13 @@ public sealed class HubbleJsonReaderMalformedTests
     public void TryRead_TruncatedOrInvalidJson_ReportsInvalidJson(string line) =>
         AssertOnlyLine2Bad(line, "invalid JSON at byte");
 
+    [Theory]
+    [InlineData("{\"flow\":{\"time\":\"2021-11-10T10:40:56Z\",\"node_name\":\"a\\uD800b\"}}")]
+    [InlineData("{\"flow\":{\"time\":\"2021-11-10T10:40:56Z\",\"x\\uDC00\":1}}")]
+    [InlineData("{\"flow\":{\"time\":\"2021-11-10T10:40:56Z\",\"source\":{\"labels\":[\"\\uDFFF\"]}}}")]
+    public void TryRead_EscapedLoneSurrogate_ReportsAnInvalidString(string line) =>
+        AssertOnlyLine2Bad(line, "invalid");
+
     [Fact]
     public void TryRead_TruncatedInsideAField_NamesTheLastField() =>
         AssertOnlyLine2Bad("{\"flow\":{\"time\":\"2021-11-10T10:40:56Z\",\"l4\":{\"TCP\":{\"source_port\":12", "after field \"source_port\"");
