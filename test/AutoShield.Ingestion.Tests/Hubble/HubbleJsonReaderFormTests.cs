@@ -186,4 +186,35 @@ public sealed class HubbleJsonReaderFormTests
         Assert.Equal(-1, second.L7.DnsRcode);
         Assert.Equal(L7Protocol.None, second.L7.Protocol);
     }
+
+    [Fact]
+    public void TryRead_ReplicaEndpointsOnAlternatingLines_EachLineGetsItsOwnPod()
+    {
+        static string Line(string pod) =>
+            "{\"flow\":{" + Time + ",\"source\":{\"identity\":11615,\"namespace\":\"bookinfo\",\"labels\":[\"k8s:app=reviews\",\"k8s:io.kubernetes.pod.namespace=bookinfo\"],"
+            + "\"pod_name\":\"" + pod + "\"},\"destination\":{\"identity\":2,\"labels\":[\"reserved:world\"]}}}";
+        string[] pods = ["reviews-v1-aaaaa", "reviews-v1-bbbbb", "reviews-v1-aaaaa", "reviews-v1-ccccc", "reviews-v1-bbbbb", "reviews-v1-aaaaa"];
+
+        var read = HubbleRead.Lines(pods.Select(Line).ToArray());
+
+        Assert.Empty(read.Errors);
+        Assert.Equal(pods, read.Events.Select(e => e.Source.PodName));
+        Assert.All(read.Events, e => Assert.True(e.Destination.Labels!.HasReserved("world")));
+    }
+
+    [Fact]
+    public void TryRead_BareFlowsSharingAnEndpoint_ReadTheRestOfEachLine()
+    {
+        const string Source = "\"source\":{\"ID\":881,\"identity\":3418,\"namespace\":\"bookinfo\",\"labels\":[\"k8s:app=productpage\",\"k8s:version=v1\"],\"pod_name\":\"productpage-v1-6b746f74dc-9rcxx\"}";
+
+        var read = HubbleRead.Lines(
+            "{" + Time + "," + Source + ",\"l4\":{\"TCP\":{\"destination_port\":9080}}}",
+            "{" + Time + "," + Source + ",\"l4\":{\"TCP\":{\"destination_port\":9081}},\"verdict\":\"DROPPED\"}",
+            "{" + Source + "," + Time + "}");
+
+        Assert.Empty(read.Errors);
+        Assert.Equal([9080, 9081, 0], read.Events.Select(e => (int)e.DestinationPort));
+        Assert.Equal(Verdict.Dropped, read.Events[1].Verdict);
+        Assert.All(read.Events, e => Assert.Equal("productpage-v1-6b746f74dc-9rcxx", e.Source.PodName));
+    }
 }

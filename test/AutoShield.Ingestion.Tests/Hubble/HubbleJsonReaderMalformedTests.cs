@@ -120,6 +120,22 @@ public sealed class HubbleJsonReaderMalformedTests
         AssertOnlyLine2Bad("{\"flow\":{\"time\":\"2021-11-10T10:40:56Z\",\"l4\":{\"TCP\":{\"source_port\":12", "after field \"source_port\"");
 
     [Fact]
+    public void TryRead_ErrorAfterACachedEndpoint_ReportsTheBytePositionInTheWholeLine()
+    {
+        var sample = File.ReadLines(SharedData.Hubble("basic-sample-400-tcp-flows.json")).First();
+        var truncated = sample[..^40];
+        var wrongType = sample.Replace("\"is_reply\":false", "\"is_reply\":0", StringComparison.Ordinal);
+
+        var read = HubbleRead.Lines(sample, truncated, wrongType, sample);
+
+        Assert.Equal(2, read.Events.Count);
+        Assert.Equal(2, read.Errors[0].Line);
+        Assert.Contains($"invalid JSON at byte {truncated.Length - 1} (after field \"node_name\")", read.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(3, read.Errors[1].Line);
+        Assert.Contains("flow.is_reply: expected true or false, got number 0", read.Errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TryRead_BinaryGarbage_ReportsOneBadLine()
     {
         var garbage = new byte[4_096];
