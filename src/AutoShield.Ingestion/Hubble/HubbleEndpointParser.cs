@@ -4,46 +4,12 @@ using AutoShield.Core.Flows;
 namespace AutoShield.Ingestion.Hubble;
 
 /// <summary>
-/// Reads flow.<c>source</c> / flow.<c>destination</c> (namespace, pod, identity, labels, first workload). Equal
-/// endpoint objects recur on almost every line, so parsed endpoints are cached by the object's bytes, and a line
-/// whose endpoint is already cached is not even tokenized there.
+/// Parses flow.<c>source</c> / flow.<c>destination</c> (namespace, pod, identity, labels, first workload). Read
+/// through <see cref="HubbleCachedObject"/>: the same endpoint objects recur on almost every line.
 /// </summary>
-internal static class HubbleEndpointParser
+internal readonly struct HubbleEndpointParser : IHubbleObjectParser<FlowEndpoint>
 {
-    /// <summary>Reads the endpoint object the reader is on and leaves the reader on its closing brace.</summary>
-    public static FlowEndpoint Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, HubbleParseContext context, ref HubbleLineState state, string field)
-    {
-        if (!HubbleJson.IsObject(ref reader, field))
-        {
-            return default;
-        }
-
-        var start = state.ReaderOffset + (int)reader.TokenStartIndex;
-        if (context.Endpoints.TryMatchStart(line[start..], out var endpoint, out var length))
-        {
-            // These bytes are an object already read and validated: restart the reader on its closing brace, from
-            // the state it has now on the opening one, as if it had read "{}".
-            var close = start + length - 1;
-            reader = new Utf8JsonReader(line[close..], isFinalBlock: true, reader.CurrentState);
-            reader.Read();
-            state.ReaderOffset = close;
-            return endpoint;
-        }
-
-        reader.Skip();
-        var json = line[start..(state.ReaderOffset + (int)reader.TokenStartIndex + 1)];
-        if (context.Endpoints.TryGet(json, out endpoint))
-        {
-            return endpoint;
-        }
-
-        var inner = new Utf8JsonReader(json);
-        inner.Read();
-        endpoint = Parse(ref inner, context, field);
-        context.Endpoints.Add(json, endpoint);
-        return endpoint;
-    }
-    private static FlowEndpoint Parse(ref Utf8JsonReader reader, HubbleParseContext context, string field)
+    public static FlowEndpoint Parse(ref Utf8JsonReader reader, HubbleParseContext context, string field)
     {
         var endpoint = default(FlowEndpoint);
         while (true)

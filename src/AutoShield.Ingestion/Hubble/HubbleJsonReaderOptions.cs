@@ -14,6 +14,6 @@ public sealed record HubbleJsonReaderOptions
     /// <summary>Distinct label lists kept before the pool starts afresh.</summary>
     public int LabelSetPoolCapacity { get; init; } = 4_096;
 
-    /// <summary>Distinct endpoint objects kept, parsed, before the cache starts afresh.</summary>
-    public int EndpointCacheCapacity { get; init; } = 4_096;
+    /// <summary>Distinct endpoint objects, and distinct address pairs, kept parsed before each cache starts afresh.</summary>
+    public int ObjectCacheCapacity { get; init; } = 4_096;
 }

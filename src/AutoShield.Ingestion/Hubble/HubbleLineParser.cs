@@ -67,7 +67,7 @@ internal sealed class HubbleLineParser(HubbleParseContext context)
         }
         else if (name.SequenceEqual("time"u8))
         {
-            state.HasTopTime = HubbleFlowParser.ReadTime(ref reader, context, "time", out state.TopTime);
+            state.HasTopTime = context.Time(ref reader, "time", out state.TopTime);
         }
         else if (name.SequenceEqual("node_name"u8))
         {
@@ -82,7 +82,7 @@ internal sealed class HubbleLineParser(HubbleParseContext context)
             state.NoFlow |= reader.TokenType != JsonTokenType.Null;
             reader.Skip();
         }
-        else if (!state.WrappedFlow && HubbleFlowParser.ReadField(name, ref reader, line, context, ref flowEvent, ref state))
+        else if (!state.WrappedFlow && HubbleFlowParser.ReadField(name, ref reader, line, context, ref flowEvent, ref state) != HubbleRunFields.None)
         {
             state.BareFlow = true;
         }

@@ -17,6 +17,11 @@ internal sealed class HubbleParseContext(HubbleJsonReaderOptions options)
 
     // The node name repeats on every line of one node's export (twice: flow and wrapper); comparing its bytes with
     // the last one is cheaper than hashing them into the pool.
+    // The wrapper repeats the flow's time: remembering the last text parsed makes the second parse a compare.
+    private readonly byte[] _lastTimeUtf8 = new byte[40];
+    private int _lastTimeLength = -1;
+    private long _lastTime;
+
     private byte[] _lastNodeUtf8 = new byte[64];
     private int _lastNodeLength = -1;
     private string _lastNode = string.Empty;
@@ -25,7 +30,14 @@ internal sealed class HubbleParseContext(HubbleJsonReaderOptions options)
 
     public LabelSetPool LabelSets { get; } = new(options.LabelSetPoolCapacity);
 
-    public HubbleEndpointCache Endpoints { get; } = new(options.EndpointCacheCapacity);
+    /// <summary>Parsed endpoint objects by their bytes; a few hundred bytes each, most of a line.</summary>
+    public HubbleObjectCache<FlowEndpoint> Endpoints { get; } = new(options.ObjectCacheCapacity, prefixBytes: 64, arenaBytes: options.ObjectCacheCapacity * 512);
+
+    /// <summary>Runs of stable Flow properties by their bytes (see <see cref="HubbleRunBoundaries"/>).</summary>
+    public HubbleObjectCache<HubbleRun> Runs { get; } = new(options.ObjectCacheCapacity, prefixBytes: 0, arenaBytes: options.ObjectCacheCapacity * 1024);
+
+    /// <summary>Parsed address pairs by the bytes of their <c>IP</c> object; short, so a short prefix.</summary>
+    public HubbleObjectCache<HubbleAddresses> Addresses { get; } = new(options.ObjectCacheCapacity, prefixBytes: 32, arenaBytes: options.ObjectCacheCapacity * 128);
 
     /// <summary>The current property name, unescaped; valid until the next property name.</summary>
     public ReadOnlySpan<byte> Name(ref Utf8JsonReader reader) =>
@@ -69,6 +81,37 @@ internal sealed class HubbleParseContext(HubbleJsonReaderOptions options)
         utf8.CopyTo(_lastNodeUtf8);
         _lastNodeLength = utf8.Length;
         return _lastNode;
+    }
+
+    /// <summary>An RFC 3339 time as Unix nanoseconds; false when JSON null.</summary>
+    public bool Time(ref Utf8JsonReader reader, string field, out long unixNanos)
+    {
+        unixNanos = 0;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return false;
+        }
+
+        var utf8 = Utf8(ref reader, field);
+        if (utf8.Length == _lastTimeLength && utf8.SequenceEqual(_lastTimeUtf8.AsSpan(0, _lastTimeLength)))
+        {
+            unixNanos = _lastTime;
+            return true;
+        }
+
+        if (!Rfc3339Timestamp.TryParseUnixNanos(utf8, out unixNanos))
+        {
+            throw HubbleJson.Expected(ref reader, field, "an RFC 3339 timestamp such as 2021-11-10T10:40:56.465597700Z");
+        }
+
+        if (utf8.Length <= _lastTimeUtf8.Length)
+        {
+            utf8.CopyTo(_lastTimeUtf8);
+            _lastTimeLength = utf8.Length;
+            _lastTime = unixNanos;
+        }
+
+        return true;
     }
 
     /// <summary>A JSON array of strings as a pooled label set; null when JSON null.</summary>

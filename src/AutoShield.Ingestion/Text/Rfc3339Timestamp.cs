@@ -15,18 +15,23 @@ public static class Rfc3339Timestamp
     public static bool TryParseUnixNanos(ReadOnlySpan<byte> utf8, out long unixNanos)
     {
         unixNanos = 0;
-        if (utf8.Length < 20
-            || !TryDigits(utf8, 0, 4, out var year)
-            || utf8[4] != '-' || !TryDigits(utf8, 5, 2, out var month)
-            || utf8[7] != '-' || !TryDigits(utf8, 8, 2, out var day)
-            || utf8[10] is not ((byte)'T' or (byte)'t' or (byte)' ')
-            || !TryDigits(utf8, 11, 2, out var hour)
-            || utf8[13] != ':' || !TryDigits(utf8, 14, 2, out var minute)
-            || utf8[16] != ':' || !TryDigits(utf8, 17, 2, out var second))
+        if (utf8.Length < 20)
         {
             return false;
         }
 
+        // Fixed positions after one length check, so each digit costs a subtraction and no bounds check.
+        var digitsOk = Two(utf8[0], utf8[1], out var century) & Two(utf8[2], utf8[3], out var yearOfCentury)
+            & Two(utf8[5], utf8[6], out var month) & Two(utf8[8], utf8[9], out var day)
+            & Two(utf8[11], utf8[12], out var hour) & Two(utf8[14], utf8[15], out var minute) & Two(utf8[17], utf8[18], out var second);
+        var separatorsOk = utf8[4] == '-' && utf8[7] == '-' && utf8[13] == ':' && utf8[16] == ':'
+            && utf8[10] is (byte)'T' or (byte)'t' or (byte)' ';
+        if (!digitsOk || !separatorsOk)
+        {
+            return false;
+        }
+
+        var year = (century * 100) + yearOfCentury;
         if (month is < 1 or > 12 || day < 1 || day > DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
         {
             return false;
@@ -84,7 +89,7 @@ public static class Rfc3339Timestamp
         }
 
         if (rest.Length != 6 || rest[0] is not ((byte)'+' or (byte)'-') || rest[3] != ':'
-            || !TryDigits(rest, 1, 2, out var hours) || !TryDigits(rest, 4, 2, out var minutes) || hours > 23 || minutes > 59)
+            || !Two(rest[1], rest[2], out var hours) || !Two(rest[4], rest[5], out var minutes) || hours > 23 || minutes > 59)
         {
             return false;
         }
@@ -98,21 +103,12 @@ public static class Rfc3339Timestamp
         return true;
     }
 
-    private static bool TryDigits(ReadOnlySpan<byte> text, int start, int count, out int value)
+    private static bool Two(byte tens, byte units, out int value)
     {
-        value = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            var digit = text[i] - (uint)'0';
-            if (digit > 9)
-            {
-                return false;
-            }
-
-            value = (value * 10) + (int)digit;
-        }
-
-        return true;
+        var t = tens - (uint)'0';
+        var u = units - (uint)'0';
+        value = (int)((t * 10) + u);
+        return (t <= 9) & (u <= 9);
     }
 
     private static int DaysInMonth(int year, int month) => month switch
