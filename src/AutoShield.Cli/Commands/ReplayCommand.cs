@@ -1,6 +1,5 @@
 using System.CommandLine;
 using AutoShield.Cli.Infrastructure;
-using AutoShield.Core.Flows;
 using AutoShield.Ingestion.Pipeline;
 using AutoShield.Ingestion.Sources;
 

@@ -101,7 +101,7 @@ public sealed class IngestionPipeline : IConnectionSink
         PairsSeen = _trackPairsSeen ? _pairsSeen.Count : -1,
         PairsEvicted = _windows.Evicted,
         PairsExpired = _windows.Expired,
-        DuplicateEvents = _assembler.Counters.Duplicates,
+        DuplicateEvents = _assembler.Counters.DuplicatesIgnored,
         ConnectionsByLabel = new SortedDictionary<string, long>(_byLabel, StringComparer.Ordinal),
     };
 }
