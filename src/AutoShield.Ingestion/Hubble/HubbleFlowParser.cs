@@ -22,7 +22,7 @@ internal static class HubbleFlowParser
         while (true)
         {
             var boundary = state.ReaderOffset + (int)reader.BytesConsumed;
-            if (afterValue && tryRun && runStart < 0 && TryApplyRun(ref reader, line, boundary, context, ref flowEvent, ref state))
+            if (afterValue && tryRun && runStart < 0 && HubbleRuns.TryApply(ref reader, line, boundary, context, ref flowEvent, ref state))
             {
                 tryRun = false;
                 continue;
@@ -31,14 +31,14 @@ internal static class HubbleFlowParser
             HubbleJson.Next(ref reader);
             if (reader.TokenType == JsonTokenType.EndObject)
             {
-                EndRun(line, runStart, boundary, runFields, context, in flowEvent, in state);
+                HubbleRuns.Record(line, runStart, boundary, runFields, context, in flowEvent, in state);
                 return;
             }
 
             var name = context.Name(ref reader);
             if (HubbleRunBoundaries.IsVolatile(name))
             {
-                EndRun(line, runStart, boundary, runFields, context, in flowEvent, in state);
+                HubbleRuns.Record(line, runStart, boundary, runFields, context, in flowEvent, in state);
                 runStart = -1;
                 tryRun = true;
             }
@@ -63,43 +63,6 @@ internal static class HubbleFlowParser
             }
 
             runFields |= field;
-        }
-    }
-
-    private static bool TryApplyRun(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, int boundary, HubbleParseContext context, ref FlowEvent flowEvent, ref HubbleLineState state)
-    {
-        if (boundary >= line.Length || line[boundary] != (byte)',')
-        {
-            return false;
-        }
-
-        var end = HubbleRunBoundaries.FindEnd(line, boundary);
-        if (end <= boundary || !context.Runs.TryGet(line[boundary..end], out var run))
-        {
-            return false;
-        }
-
-        run.ApplyTo(ref flowEvent, ref state);
-
-        // The run's bytes were read and validated on an earlier line, in the same place of a flow object: resume
-        // after them in the state the reader has now, "after a value".
-        reader = new Utf8JsonReader(line[end..], isFinalBlock: true, reader.CurrentState);
-        state.ReaderOffset = end;
-        return true;
-    }
-
-    private static void EndRun(ReadOnlySpan<byte> line, int runStart, int runEnd, HubbleRunFields fields, HubbleParseContext context, in FlowEvent flowEvent, in HubbleLineState state)
-    {
-        // Only runs that the lookup can find again are worth holding.
-        if (runStart < 0 || runEnd - runStart < HubbleRunBoundaries.MinRunBytes || HubbleRunBoundaries.FindEnd(line, runStart) != runEnd)
-        {
-            return;
-        }
-
-        var json = line[runStart..runEnd];
-        if (!context.Runs.TryGet(json, out _))
-        {
-            context.Runs.Add(json, HubbleRun.Capture(fields & ~HubbleRunFields.Other, in flowEvent, in state));
         }
     }
 

@@ -14,6 +14,9 @@ public sealed record HubbleJsonReaderOptions
     /// <summary>Distinct label lists kept before the pool starts afresh.</summary>
     public int LabelSetPoolCapacity { get; init; } = 4_096;
 
-    /// <summary>Distinct endpoint objects, and distinct address pairs, kept parsed before each cache starts afresh.</summary>
+    /// <summary>
+    /// Distinct endpoint objects and address pairs (and half as many runs of stable flow fields) kept parsed before
+    /// each cache starts afresh. The default holds a few thousand pods' worth in about 5 MB per reader.
+    /// </summary>
     public int ObjectCacheCapacity { get; init; } = 4_096;
 }

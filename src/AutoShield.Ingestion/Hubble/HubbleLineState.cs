@@ -9,9 +9,8 @@ namespace AutoShield.Ingestion.Hubble;
 /// </summary>
 internal struct HubbleLineState
 {
-    /// <summary>Where the reader's input starts in the line: the reader restarts after a cached endpoint.</summary>
+    /// <summary>Where the reader's input starts in the line: the reader restarts after a cached object or run.</summary>
     public int ReaderOffset;
-
 
     /// <summary>The line had a <c>flow</c> object (jsonpb / exporter form).</summary>
     public bool WrappedFlow;

@@ -15,13 +15,13 @@ internal sealed class HubbleParseContext(HubbleJsonReaderOptions options)
     private byte[] _valueScratch = new byte[256];
     private string[] _labelScratch = new string[32];
 
-    // The node name repeats on every line of one node's export (twice: flow and wrapper); comparing its bytes with
-    // the last one is cheaper than hashing them into the pool.
     // The wrapper repeats the flow's time: remembering the last text parsed makes the second parse a compare.
     private readonly byte[] _lastTimeUtf8 = new byte[40];
     private int _lastTimeLength = -1;
     private long _lastTime;
 
+    // The node name repeats on every line of one node's export (twice: flow and wrapper); comparing its bytes with
+    // the last one is cheaper than hashing them into the pool.
     private byte[] _lastNodeUtf8 = new byte[64];
     private int _lastNodeLength = -1;
     private string _lastNode = string.Empty;
@@ -31,13 +31,17 @@ internal sealed class HubbleParseContext(HubbleJsonReaderOptions options)
     public LabelSetPool LabelSets { get; } = new(options.LabelSetPoolCapacity);
 
     /// <summary>Parsed endpoint objects by their bytes; a few hundred bytes each, most of a line.</summary>
-    public HubbleObjectCache<FlowEndpoint> Endpoints { get; } = new(options.ObjectCacheCapacity, prefixBytes: 64, arenaBytes: options.ObjectCacheCapacity * 512);
+    public HubbleObjectCache<FlowEndpoint> Endpoints { get; } = new(options.ObjectCacheCapacity, prefixBytes: 64, arenaBytes: ArenaBytes(options.ObjectCacheCapacity, 384));
 
     /// <summary>Runs of stable Flow properties by their bytes (see <see cref="HubbleRunBoundaries"/>).</summary>
-    public HubbleObjectCache<HubbleRun> Runs { get; } = new(options.ObjectCacheCapacity, prefixBytes: 0, arenaBytes: options.ObjectCacheCapacity * 1024);
+    public HubbleObjectCache<HubbleRun> Runs { get; } = new(Math.Max(16, options.ObjectCacheCapacity / 2), prefixBytes: 0, arenaBytes: ArenaBytes(options.ObjectCacheCapacity / 2, 512));
 
     /// <summary>Parsed address pairs by the bytes of their <c>IP</c> object; short, so a short prefix.</summary>
-    public HubbleObjectCache<HubbleAddresses> Addresses { get; } = new(options.ObjectCacheCapacity, prefixBytes: 32, arenaBytes: options.ObjectCacheCapacity * 128);
+    public HubbleObjectCache<HubbleAddresses> Addresses { get; } = new(options.ObjectCacheCapacity, prefixBytes: 32, arenaBytes: ArenaBytes(options.ObjectCacheCapacity, 96));
+
+    // Key bytes for a cache of this many entries of about this size; never less than one key of the largest size.
+    private static int ArenaBytes(int entries, int bytesPerEntry) =>
+        Math.Max(HubbleObjectCache<HubbleRun>.MaxKeyBytes, entries * bytesPerEntry);
 
     /// <summary>The current property name, unescaped; valid until the next property name.</summary>
     public ReadOnlySpan<byte> Name(ref Utf8JsonReader reader) =>
