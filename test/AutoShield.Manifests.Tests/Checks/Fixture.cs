@@ -1,6 +1,6 @@
 using AutoShield.Manifests.Checks;
-using AutoShield.Manifests.PodSecurity;
 using AutoShield.Manifests.Model;
+using AutoShield.Manifests.PodSecurity;
 using AutoShield.Manifests.Scanning;
 using AutoShield.Manifests.Yaml;
 

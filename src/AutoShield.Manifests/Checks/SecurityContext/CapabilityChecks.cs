@@ -26,8 +26,12 @@ internal static class CapabilityChecks
             Remediation = "Set securityContext.capabilities.drop: [ALL] and add back only what is needed (usually nothing, or NET_BIND_SERVICE).",
             Equivalents = new()
             {
-                Kubesec = "CapDropAll, CapDropAny", Polaris = "insecureCapabilities", Checkov = "CKV_K8S_37", Trivy = "KSV-0003, KSV-0004",
-                Kubescape = "C-0211", Pss = "restricted/capabilities_restricted",
+                Kubesec = "CapDropAll, CapDropAny",
+                Polaris = "insecureCapabilities",
+                Checkov = "CKV_K8S_37",
+                Trivy = "KSV-0003, KSV-0004",
+                Kubescape = "C-0211",
+                Pss = "restricted/capabilities_restricted",
             },
         },
         (c, sink) =>
@@ -78,8 +82,13 @@ internal static class CapabilityChecks
             Remediation = "Remove the capability; if a node agent truly needs it, run it in a dedicated, isolated namespace.",
             Equivalents = new()
             {
-                Kubesec = "CapSysAdmin", Polaris = "dangerousCapabilities", Checkov = "CKV_K8S_39", Trivy = "KSV-0005, KSV-0120",
-                Kubescape = "C-0046", KubescapeRule = "insecure-capabilities", Pss = "baseline/capabilities_baseline",
+                Kubesec = "CapSysAdmin",
+                Polaris = "dangerousCapabilities",
+                Checkov = "CKV_K8S_39",
+                Trivy = "KSV-0005, KSV-0120",
+                Kubescape = "C-0046",
+                KubescapeRule = "insecure-capabilities",
+                Pss = "baseline/capabilities_baseline",
             },
         },
         (c, sink) =>

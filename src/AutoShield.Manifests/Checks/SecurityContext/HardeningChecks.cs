@@ -18,9 +18,14 @@ internal static class HardeningChecks
             Remediation = "Set securityContext.readOnlyRootFilesystem: true; mount an emptyDir where the application must write.",
             Equivalents = new()
             {
-                KubeLinter = "no-read-only-root-fs", Kubesec = "ReadOnlyRootFilesystem", Polaris = "notReadOnlyRootFilesystem",
-                KubeScore = "container-security-context-readonlyrootfilesystem", Checkov = "CKV_K8S_22", Trivy = "KSV-0014",
-                Kubescape = "C-0017", KubescapeRule = "immutable-container-filesystem",
+                KubeLinter = "no-read-only-root-fs",
+                Kubesec = "ReadOnlyRootFilesystem",
+                Polaris = "notReadOnlyRootFilesystem",
+                KubeScore = "container-security-context-readonlyrootfilesystem",
+                Checkov = "CKV_K8S_22",
+                Trivy = "KSV-0014",
+                Kubescape = "C-0017",
+                KubescapeRule = "immutable-container-filesystem",
             },
         },
         (c, sink) =>
@@ -67,8 +72,13 @@ internal static class HardeningChecks
             Remediation = "Set securityContext.seccompProfile.type: RuntimeDefault in the pod securityContext.",
             Equivalents = new()
             {
-                Kubesec = "SeccompAny", Polaris = "linuxHardening", KubeScore = "container-seccomp-profile", Checkov = "CKV_K8S_31",
-                Trivy = "KSV-0030", Kubescape = "C-0210", Pss = "restricted/seccompProfile_restricted",
+                Kubesec = "SeccompAny",
+                Polaris = "linuxHardening",
+                KubeScore = "container-seccomp-profile",
+                Checkov = "CKV_K8S_31",
+                Trivy = "KSV-0030",
+                Kubescape = "C-0210",
+                Pss = "restricted/seccompProfile_restricted",
             },
         },
         (c, sink) =>

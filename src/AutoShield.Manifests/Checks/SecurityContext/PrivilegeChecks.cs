@@ -18,9 +18,15 @@ internal static class PrivilegeChecks
             Remediation = "Remove securityContext.privileged or set it to false; grant the one capability the container needs instead.",
             Equivalents = new()
             {
-                KubeLinter = "privileged-container", Kubesec = "Privileged", Polaris = "runAsPrivileged",
-                KubeScore = "container-security-context-privileged", Checkov = "CKV_K8S_16", Trivy = "KSV-0017",
-                Kubescape = "C-0057", KubescapeRule = "rule-privilege-escalation", Pss = "baseline/privileged",
+                KubeLinter = "privileged-container",
+                Kubesec = "Privileged",
+                Polaris = "runAsPrivileged",
+                KubeScore = "container-security-context-privileged",
+                Checkov = "CKV_K8S_16",
+                Trivy = "KSV-0017",
+                Kubescape = "C-0057",
+                KubescapeRule = "rule-privilege-escalation",
+                Pss = "baseline/privileged",
             },
         },
         (c, sink) =>
@@ -44,8 +50,13 @@ internal static class PrivilegeChecks
             Remediation = "Set securityContext.allowPrivilegeEscalation: false on every container.",
             Equivalents = new()
             {
-                KubeLinter = "privilege-escalation-container", Kubesec = "AllowPrivilegeEscalation", Polaris = "privilegeEscalationAllowed",
-                Checkov = "CKV_K8S_20", Trivy = "KSV-0001", Kubescape = "C-0016", KubescapeRule = "rule-allow-privilege-escalation",
+                KubeLinter = "privilege-escalation-container",
+                Kubesec = "AllowPrivilegeEscalation",
+                Polaris = "privilegeEscalationAllowed",
+                Checkov = "CKV_K8S_20",
+                Trivy = "KSV-0001",
+                Kubescape = "C-0016",
+                KubescapeRule = "rule-allow-privilege-escalation",
                 Pss = "restricted/allowPrivilegeEscalation",
             },
         },
@@ -74,9 +85,15 @@ internal static class PrivilegeChecks
             Remediation = "Set runAsNonRoot: true and a runAsUser above 10000 in the pod securityContext (containers inherit it).",
             Equivalents = new()
             {
-                KubeLinter = "run-as-non-root", Kubesec = "RunAsNonRoot", Polaris = "runAsRootAllowed",
-                KubeScore = "container-security-context-user-group-id", Checkov = "CKV_K8S_23", Trivy = "KSV-0012",
-                Kubescape = "C-0013", KubescapeRule = "non-root-containers", Pss = "restricted/runAsNonRoot",
+                KubeLinter = "run-as-non-root",
+                Kubesec = "RunAsNonRoot",
+                Polaris = "runAsRootAllowed",
+                KubeScore = "container-security-context-user-group-id",
+                Checkov = "CKV_K8S_23",
+                Trivy = "KSV-0012",
+                Kubescape = "C-0013",
+                KubescapeRule = "non-root-containers",
+                Pss = "restricted/runAsNonRoot",
             },
         },
         (c, sink) =>
