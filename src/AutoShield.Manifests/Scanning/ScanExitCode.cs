@@ -33,7 +33,7 @@ public static class ScanExitCode
             return true;
         }
 
-        if (Enum.TryParse<Severity>(text, ignoreCase: true, out var severity) && Enum.IsDefined(severity))
+        if (text.Length > 0 && !char.IsDigit(text[0]) && Enum.TryParse<Severity>(text, ignoreCase: true, out var severity) && Enum.IsDefined(severity))
         {
             failOn = severity;
             return true;

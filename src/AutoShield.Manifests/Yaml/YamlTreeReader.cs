@@ -53,7 +53,7 @@ internal static class YamlTreeReader
                 state.BeginDocument(start.Start.Index);
                 break;
             case DocumentEnd:
-                if (state.Root is not null)
+                if (state.Root is { IsNull: false })
                 {
                     documents.Add(new YamlDocument(state.Root, documents.Count, state.TemplateSource));
                 }

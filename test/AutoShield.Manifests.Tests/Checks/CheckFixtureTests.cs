@@ -58,5 +58,5 @@ public sealed class CheckFixtureTests
         }
     }
 
-    private static int Expected(Fixture fixture, Model.ObjectRef obj) => fixture.Expectations().GetValueOrDefault(obj);
+    private static int Expected(Fixture fixture, Manifests.Model.ObjectRef obj) => fixture.Expectations().GetValueOrDefault(obj);
 }
