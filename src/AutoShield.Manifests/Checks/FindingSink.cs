@@ -24,8 +24,9 @@ public sealed class FindingSink
     public void Report(ManifestObject obj, ManifestNode? at, string message, string? container = null)
     {
         var node = at ?? obj.Root;
-        _findings.Add(new Finding(Current, message, obj.Source, node.Line, node.Column, obj.Ref, container, at?.Path())
+        _findings.Add(new Finding(Current, message, obj.Source, node.Line, node.Column, obj.Ref, container)
         {
+            Node = at,
             TemplateSource = obj.TemplateSource,
         });
     }

@@ -6,6 +6,7 @@ namespace AutoShield.Manifests.Model;
 public sealed class ContainerView
 {
     private EffectiveSecurityContext? _effective;
+    private ImageReference? _imageReference;
 
     internal ContainerView(PodSpecView pod, ManifestNode node, ContainerType type, int index)
     {
@@ -29,6 +30,9 @@ public sealed class ContainerView
     public ManifestNode? ImageNode => Node.Get("image");
 
     public string? Image => ImageNode?.AsString();
+
+    /// <summary>The parsed image, or null when the container names none; parsed once for all image checks.</summary>
+    public ImageReference? ImageReference => Image is { } image ? _imageReference ??= Model.ImageReference.Parse(image) : null;
 
     public ManifestNode? SecurityContext => Node.Get("securityContext");
 

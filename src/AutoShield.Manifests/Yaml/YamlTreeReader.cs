@@ -13,9 +13,17 @@ internal static class YamlTreeReader
 {
     private const string MergeKey = "<<";
 
-    /// <summary>Appends the documents of <paramref name="text"/>; a syntax error or limit ends the input there.</summary>
-    public static void Read(string text, string source, ManifestLimits limits, List<YamlDocument> documents, Action<ScanError> onError)
+    /// <summary>
+    /// Appends the documents of <paramref name="text"/>; a syntax error or limit ends the input there. The common
+    /// block-style manifest goes through <see cref="FastYamlReader"/>; anything it does not handle comes here.
+    /// </summary>
+    public static void Read(string text, string source, ManifestLimits limits, List<YamlDocument> documents, Action<ScanError> onError, bool allowFastPath = true)
     {
+        if (allowFastPath && FastYamlReader.TryRead(text, limits, documents))
+        {
+            return;
+        }
+
         var parser = new Parser(new Scanner(new StringReader(text), skipComments: false));
         var state = new BuildState(limits, source, onError);
         try

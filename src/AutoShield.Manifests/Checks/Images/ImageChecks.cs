@@ -1,5 +1,3 @@
-using AutoShield.Manifests.Model;
-
 namespace AutoShield.Manifests.Checks.Images;
 
 /// <summary>Image tags, pull policy, digests and registries.</summary>
@@ -12,7 +10,7 @@ internal static class ImageChecks
             new() { KubeLinter = "latest-tag", Polaris = "tagNotSpecified", KubeScore = "container-image-tag", Checkov = "CKV_K8S_14", Trivy = "KSV-0013" }),
         (c, sink) =>
         {
-            if (c.Image is { } image && ImageReference.Parse(image) is { IsMutableLatest: true } r)
+            if (c.Image is { } image && c.ImageReference is { IsMutableLatest: true } r)
             {
                 sink.Report(c, c.ImageNode, r.Tag is null ? $"{c.Label} image {image} has no tag" : $"{c.Label} image {image} uses the latest tag");
             }
@@ -26,7 +24,7 @@ internal static class ImageChecks
         (c, sink) =>
         {
             var policy = c.Node.Get("imagePullPolicy");
-            if (c.Image is { } image && ImageReference.Parse(image).IsMutableLatest && policy?.AsString() is { } p && p != "Always")
+            if (c.Image is { } image && c.ImageReference is { IsMutableLatest: true } && policy?.AsString() is { } p && p != "Always")
             {
                 sink.Report(c, policy, $"{c.Label} pulls mutable image {image} with imagePullPolicy {p}");
             }
@@ -39,7 +37,7 @@ internal static class ImageChecks
             new() { Checkov = "CKV_K8S_43", Kubescape = "C-0306" }, enabled: false),
         (c, sink) =>
         {
-            if (c.Image is { } image && ImageReference.Parse(image).Digest is null)
+            if (c.Image is { } image && c.ImageReference is { Digest: null })
             {
                 sink.Report(c, c.ImageNode, $"{c.Label} image {image} is not pinned by digest");
             }
@@ -58,7 +56,7 @@ internal static class ImageChecks
                 return;
             }
 
-            var r = ImageReference.Parse(image);
+            var r = c.ImageReference!.Value;
             var full = r.Registry + "/" + r.Repository;
             if (!trusted.Any(t => full == t || full.StartsWith(t.TrimEnd('/') + "/", StringComparison.Ordinal)))
             {
@@ -73,7 +71,7 @@ internal static class ImageChecks
             new() { Kubescape = "C-0253" }),
         (c, sink) =>
         {
-            if (c.Image is { } image && ImageReference.Parse(image).Registry == "k8s.gcr.io")
+            if (c.Image is { } image && c.ImageReference is { Registry: "k8s.gcr.io" })
             {
                 sink.Report(c, c.ImageNode, $"{c.Label} image {image} comes from k8s.gcr.io");
             }
