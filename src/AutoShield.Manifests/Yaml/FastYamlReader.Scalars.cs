@@ -156,7 +156,7 @@ internal sealed partial class FastYamlReader
             if (ch == '"')
             {
                 end = i + 1;
-                var text = sb is null ? line[runStart..i].ToString() : sb.Append(line[runStart..i]).ToString();
+                var text = sb is null ? Text(line[runStart..i]) : sb.Append(line[runStart..i]).ToString();
                 Count();
                 return new ManifestNode(NodeKind.Scalar, _lineNo, p + 1, text, isPlain: false);
             }
@@ -218,7 +218,7 @@ internal sealed partial class FastYamlReader
             }
 
             end = i + 1;
-            var text = sb is null ? line[runStart..i].ToString() : sb.Append(line[runStart..i]).ToString();
+            var text = sb is null ? Text(line[runStart..i]) : sb.Append(line[runStart..i]).ToString();
             Count();
             return new ManifestNode(NodeKind.Scalar, _lineNo, p + 1, text, isPlain: false);
         }
@@ -230,23 +230,35 @@ internal sealed partial class FastYamlReader
     {
         Count();
         string? value;
-        if (isKey)
-        {
-            if (!_keyLookup.TryGetValue(text, out value))
-            {
-                value = text.ToString();
-                _keyStrings[value] = value;
-            }
-        }
-        else if (plain && text is "" or "~" or "null" or "Null" or "NULL")
+        if (!isKey && plain && text is "" or "~" or "null" or "Null" or "NULL")
         {
             value = null;
         }
         else
         {
-            value = text.ToString();
+            value = Text(text);
         }
 
         return new ManifestNode(NodeKind.Scalar, _lineNo, p + 1, value, plain);
+    }
+
+    /// <summary>
+    /// Keys and short values repeat across thousands of objects (field names, "true", "TCP", image tags): one string
+    /// per distinct text keeps allocation proportional to what is new, not to the input size.
+    /// </summary>
+    private string Text(ReadOnlySpan<char> text)
+    {
+        if (text.Length > MaxInternedLength)
+        {
+            return text.ToString();
+        }
+
+        if (!_stringLookup.TryGetValue(text, out var value))
+        {
+            value = text.ToString();
+            _strings[value] = value;
+        }
+
+        return value;
     }
 }

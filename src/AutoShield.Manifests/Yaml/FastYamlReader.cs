@@ -13,8 +13,10 @@ internal sealed partial class FastYamlReader
 {
     private readonly string _text;
     private readonly ManifestLimits _limits;
-    private readonly Dictionary<string, string> _keyStrings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _keyLookup;
+    private const int MaxInternedLength = 64;
+
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
     private readonly List<Open> _stack = [];
     private int _next;
     private int _lineNo;
@@ -28,7 +30,7 @@ internal sealed partial class FastYamlReader
     {
         _text = text;
         _limits = limits;
-        _keyLookup = _keyStrings.GetAlternateLookup<ReadOnlySpan<char>>();
+        _stringLookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Reads every document, or returns false (with <paramref name="documents"/> untouched) to hand over to YamlDotNet.</summary>
