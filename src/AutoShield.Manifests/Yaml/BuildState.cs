@@ -16,7 +16,8 @@ internal sealed class BuildState(ManifestLimits limits, string source, Action<Sc
 
     public Stack<Frame> Stack { get; } = new();
 
-    public Dictionary<string, ManifestNode> Anchors { get; } = new(StringComparer.Ordinal);
+    /// <summary>Anchored nodes with their expanded size, which each alias to them adds again.</summary>
+    public Dictionary<string, (ManifestNode Node, long Weight)> Anchors { get; } = new(StringComparer.Ordinal);
 
     public ManifestNode? Root { get; set; }
 

@@ -13,5 +13,8 @@ internal sealed class Frame(ManifestNode node, string? anchor)
     /// <summary>Values of <c>&lt;&lt;</c> merge keys, applied when the mapping closes so explicit keys win.</summary>
     public List<ManifestNode>? Merges { get; set; }
 
+    /// <summary>Nodes in this collection so far, itself included, with aliases expanded.</summary>
+    public long Weight { get; set; } = 1;
+
     public bool ExpectsKey => Node.IsMapping && PendingKey is null;
 }

@@ -11,8 +11,9 @@ public sealed class ManifestNode
     private const int IndexThreshold = 16;
     private static readonly List<ManifestNode> NoNodes = [];
 
-    private readonly List<ManifestNode>? _keys;
-    private readonly List<ManifestNode>? _values;
+    // Sequences hold their items; mappings hold key, value, key, value... in one list: half the objects of two lists,
+    // and the tree is most of what a scan allocates.
+    private readonly List<ManifestNode>? _children;
     private Dictionary<string, int>? _index;
 
     internal ManifestNode(NodeKind kind, int line, int column, string? value = null, bool isPlain = true)
@@ -24,14 +25,8 @@ public sealed class ManifestNode
         IsPlain = isPlain;
         if (kind != NodeKind.Scalar)
         {
-            _values = [];
-            if (kind == NodeKind.Mapping)
-            {
-                _keys = [];
-            }
+            _children = [];
         }
-
-        Weight = 1;
     }
 
     public NodeKind Kind { get; }
@@ -51,15 +46,6 @@ public sealed class ManifestNode
     /// <summary>The node this one was first attached under (aliased nodes keep their first parent).</summary>
     public ManifestNode? Parent { get; private set; }
 
-    /// <summary>The key under which this node sits in its parent mapping, when it does.</summary>
-    public string? KeyInParent { get; private set; }
-
-    /// <summary>The position in the parent sequence, or -1.</summary>
-    public int IndexInParent { get; private set; } = -1;
-
-    /// <summary>Nodes in this subtree with aliases expanded; what the alias-bomb limit counts.</summary>
-    internal long Weight { get; set; }
-
     public bool IsMapping => Kind == NodeKind.Mapping;
 
     public bool IsSequence => Kind == NodeKind.Sequence;
@@ -67,37 +53,37 @@ public sealed class ManifestNode
     public bool IsNull => Kind == NodeKind.Scalar && Value is null;
 
     /// <summary>Entries of a mapping or items of a sequence; 0 for scalars.</summary>
-    public int Count => _values?.Count ?? 0;
+    public int Count => _children is null ? 0 : Kind == NodeKind.Mapping ? _children.Count / 2 : _children.Count;
 
-    /// <summary>Items of a sequence (values of a mapping, in order); empty for scalars.</summary>
-    public IReadOnlyList<ManifestNode> Items => _values ?? NoNodes;
+    /// <summary>Items of a sequence; empty for mappings (use <see cref="KeyAt"/> and <see cref="ValueAt"/>) and scalars.</summary>
+    public IReadOnlyList<ManifestNode> Items => Kind == NodeKind.Sequence ? _children! : NoNodes;
 
-    public ManifestNode KeyAt(int i) => _keys![i];
+    public ManifestNode KeyAt(int i) => _children![2 * i];
 
-    public ManifestNode ValueAt(int i) => _values![i];
+    public ManifestNode ValueAt(int i) => _children![(2 * i) + 1];
 
     /// <summary>The value under <paramref name="key"/> when this is a mapping holding it; otherwise null.</summary>
     public ManifestNode? Get(string key)
     {
-        if (_keys is null)
+        if (Kind != NodeKind.Mapping)
         {
             return null;
         }
 
         var i = IndexOf(key);
-        return i < 0 ? null : _values![i];
+        return i < 0 ? null : _children![(2 * i) + 1];
     }
 
     /// <summary>The key node for <paramref name="key"/>, for pointing a finding at the field name.</summary>
     public ManifestNode? GetKey(string key)
     {
-        if (_keys is null)
+        if (Kind != NodeKind.Mapping)
         {
             return null;
         }
 
         var i = IndexOf(key);
-        return i < 0 ? null : _keys[i];
+        return i < 0 ? null : _children![2 * i];
     }
 
     /// <summary>Follows a dotted path of mapping keys (no escaping: keys containing dots need <see cref="Get"/>).</summary>
@@ -172,9 +158,9 @@ public sealed class ManifestNode
     public string Path()
     {
         var parts = new List<string>();
-        for (var node = this; node.Parent is not null; node = node.Parent)
+        for (var node = this; node.Parent is { } parent; node = parent)
         {
-            parts.Add(node.KeyInParent is { } key ? "." + key : $"[{node.IndexInParent}]");
+            parts.Add(parent.Describe(node));
         }
 
         parts.Reverse();
@@ -198,13 +184,13 @@ public sealed class ManifestNode
         {
             if (Kind == NodeKind.Mapping)
             {
-                var theirs = other.Get(_keys![i].Value ?? "");
-                if (theirs is null || !_values![i].ContentEquals(theirs))
+                var theirs = other.Get(KeyAt(i).Value ?? "");
+                if (theirs is null || !ValueAt(i).ContentEquals(theirs))
                 {
                     return false;
                 }
             }
-            else if (!_values![i].ContentEquals(other._values![i]))
+            else if (!_children![i].ContentEquals(other._children![i]))
             {
                 return false;
             }
@@ -225,20 +211,22 @@ public sealed class ManifestNode
     {
         var name = key.Value ?? "";
         var existing = IndexOf(name);
-        Adopt(value, name, -1);
+        Adopt(key);
+        Adopt(value);
         if (existing >= 0)
         {
-            _values![existing] = value;
+            _children![(2 * existing) + 1] = value;
             return false;
         }
 
-        _keys!.Add(key);
-        _values!.Add(value);
+        _children!.Add(key);
+        _children.Add(value);
+        var count = _children.Count / 2;
         if (_index is not null)
         {
-            _index[name] = _keys.Count - 1;
+            _index[name] = count - 1;
         }
-        else if (_keys.Count > IndexThreshold)
+        else if (count > IndexThreshold)
         {
             BuildIndex();
         }
@@ -255,37 +243,32 @@ public sealed class ManifestNode
         }
     }
 
-    internal void RemoveKey(string name)
-    {
-        var i = IndexOf(name);
-        if (i < 0)
-        {
-            return;
-        }
-
-        _keys!.RemoveAt(i);
-        _values!.RemoveAt(i);
-        if (_index is not null)
-        {
-            BuildIndex();
-        }
-    }
-
     internal void AddItem(ManifestNode item)
     {
-        Adopt(item, null, _values!.Count);
-        _values.Add(item);
+        Adopt(item);
+        _children!.Add(item);
     }
 
-    private void Adopt(ManifestNode child, string? key, int index)
+    /// <summary>How <paramref name="child"/> appears in a field path: <c>.key</c> or <c>[index]</c>.</summary>
+    private string Describe(ManifestNode child)
     {
-        if (child.Parent is null)
+        var children = _children!;
+        for (var i = 0; i < children.Count; i++)
         {
-            child.Parent = this;
-            child.KeyInParent = key;
-            child.IndexInParent = index;
+            if (!ReferenceEquals(children[i], child))
+            {
+                continue;
+            }
+
+            return Kind == NodeKind.Mapping
+                ? "." + children[i - (i % 2)].Value
+                : "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
         }
+
+        return "";
     }
+
+    private void Adopt(ManifestNode child) => child.Parent ??= this;
 
     private int IndexOf(string key)
     {
@@ -294,12 +277,12 @@ public sealed class ManifestNode
             return _index.TryGetValue(key, out var found) ? found : -1;
         }
 
-        var keys = _keys!;
-        for (var i = 0; i < keys.Count; i++)
+        var children = _children!;
+        for (var i = 0; i < children.Count; i += 2)
         {
-            if (string.Equals(keys[i].Value, key, StringComparison.Ordinal))
+            if (string.Equals(children[i].Value, key, StringComparison.Ordinal))
             {
-                return i;
+                return i / 2;
             }
         }
 
@@ -308,10 +291,11 @@ public sealed class ManifestNode
 
     private void BuildIndex()
     {
-        _index = new Dictionary<string, int>(_keys!.Count, StringComparer.Ordinal);
-        for (var i = 0; i < _keys.Count; i++)
+        var count = _children!.Count / 2;
+        _index = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
         {
-            _index[_keys[i].Value ?? ""] = i;
+            _index[_children[2 * i].Value ?? ""] = i;
         }
     }
 

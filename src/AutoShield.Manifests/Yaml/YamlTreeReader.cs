@@ -107,10 +107,10 @@ internal static class YamlTreeReader
         state.Count(1, scalar.Start);
         if (!scalar.Anchor.IsEmpty)
         {
-            state.Anchors[scalar.Anchor.Value] = node;
+            state.Anchors[scalar.Anchor.Value] = (node, 1);
         }
 
-        Attach(node, state);
+        Attach(node, state, 1);
     }
 
     private static void Push(ManifestNode node, NodeEvent ev, BuildState state)
@@ -141,24 +141,17 @@ internal static class YamlTreeReader
             }
         }
 
-        long weight = 1;
-        foreach (var child in node.Items)
-        {
-            weight += child.Weight;
-        }
-
-        node.Weight = weight;
         if (frame.Anchor is not null)
         {
-            state.Anchors[frame.Anchor] = node;
+            state.Anchors[frame.Anchor] = (node, frame.Weight);
         }
 
-        Attach(node, state);
+        Attach(node, state, frame.Weight);
     }
 
     private static void OnAlias(AnchorAlias alias, BuildState state)
     {
-        if (!state.Anchors.TryGetValue(alias.Value.Value, out var target))
+        if (!state.Anchors.TryGetValue(alias.Value.Value, out var anchored))
         {
             throw new ManifestLimitException(alias.Start, $"alias *{alias.Value.Value} refers to no anchor defined before it");
         }
@@ -168,7 +161,8 @@ internal static class YamlTreeReader
             throw new ManifestLimitException(alias.Start, $"more than {state.Limits.MaxAliases} aliases in one document");
         }
 
-        state.Count(target.Weight, alias.Start);
+        var (target, weight) = anchored;
+        state.Count(weight, alias.Start);
         if (state.Stack.Count > 0 && state.Stack.Peek().ExpectsKey)
         {
             if (target.Kind != NodeKind.Scalar)
@@ -177,10 +171,11 @@ internal static class YamlTreeReader
             }
         }
 
-        Attach(target, state);
+        Attach(target, state, weight);
     }
 
-    private static void Attach(ManifestNode node, BuildState state)
+    /// <summary>Attaches a finished node; <paramref name="weight"/> is its size with aliases expanded.</summary>
+    private static void Attach(ManifestNode node, BuildState state, long weight)
     {
         if (state.Stack.Count == 0)
         {
@@ -189,6 +184,7 @@ internal static class YamlTreeReader
         }
 
         var frame = state.Stack.Peek();
+        frame.Weight += weight;
         if (frame.Node.IsSequence)
         {
             frame.Node.AddItem(node);
