@@ -1,0 +1,58 @@
+using System.Numerics;
+
+namespace AutoShield.Detection.Kernels;
+
+/// <summary>
+/// Activation functions on <see cref="Vector{T}"/> lanes (built on <see cref="Vector.Exp(Vector{float})"/>) with
+/// scalar twins for the tails, so fused kernels keep their operands in registers.
+/// </summary>
+internal static class VectorMath
+{
+    public const float InvSqrt2 = 0.70710678118654752f;
+    public const float InvSqrt2Pi = 0.39894228040143268f;
+
+    // Abramowitz and Stegun 7.1.26: |error| below 1.5e-7, well inside float32 noise for GELU.
+    private const float ErfP = 0.3275911f;
+    private const float ErfA1 = 0.254829592f;
+    private const float ErfA2 = -0.284496736f;
+    private const float ErfA3 = 1.421413741f;
+    private const float ErfA4 = -1.453152027f;
+    private const float ErfA5 = 1.061405429f;
+
+    public static Vector<float> Sigmoid(Vector<float> x) => Vector<float>.One / (Vector<float>.One + Vector.Exp(-x));
+
+    public static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
+
+    /// <summary>tanh(x) = 1 − 2 / (e^{2x} + 1): exact at the saturated ends, absolute error ~1e-7 near zero.</summary>
+    public static Vector<float> Tanh(Vector<float> x)
+    {
+        var two = new Vector<float>(2f);
+        return Vector<float>.One - (two / (Vector.Exp(x * two) + Vector<float>.One));
+    }
+
+    public static float Tanh(float x) => MathF.Tanh(x);
+
+    public static Vector<float> Erf(Vector<float> x)
+    {
+        var ax = Vector.Abs(x);
+        var t = Vector<float>.One / Vector.FusedMultiplyAdd(new Vector<float>(ErfP), ax, Vector<float>.One);
+        var poly = Vector.FusedMultiplyAdd(new Vector<float>(ErfA5), t, new Vector<float>(ErfA4));
+        poly = Vector.FusedMultiplyAdd(poly, t, new Vector<float>(ErfA3));
+        poly = Vector.FusedMultiplyAdd(poly, t, new Vector<float>(ErfA2));
+        poly = Vector.FusedMultiplyAdd(poly, t, new Vector<float>(ErfA1));
+        var y = Vector<float>.One - (poly * t * Vector.Exp(-(ax * ax)));
+        return Vector.ConditionalSelect(Vector.LessThan(x, Vector<float>.Zero), -y, y);
+    }
+
+    public static float Erf(float x)
+    {
+        var ax = MathF.Abs(x);
+        var t = 1f / MathF.FusedMultiplyAdd(ErfP, ax, 1f);
+        var poly = MathF.FusedMultiplyAdd(ErfA5, t, ErfA4);
+        poly = MathF.FusedMultiplyAdd(poly, t, ErfA3);
+        poly = MathF.FusedMultiplyAdd(poly, t, ErfA2);
+        poly = MathF.FusedMultiplyAdd(poly, t, ErfA1);
+        var y = 1f - (poly * t * MathF.Exp(-(ax * ax)));
+        return x < 0 ? -y : y;
+    }
+}
