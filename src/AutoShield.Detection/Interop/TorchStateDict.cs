@@ -88,4 +88,51 @@ public static class TorchStateDict
 
         writer.WriteEndObject();
     }
+
+    /// <summary>
+    /// Writes the architecture object the PyTorch twins (<c>autoshield_torch.build</c>) read: <c>kind</c>, the input
+    /// shape, the class count and the spec's hyper-parameters.
+    /// </summary>
+    public static void WriteArchitecture(Utf8JsonWriter writer, INetwork network)
+    {
+        writer.WriteStartObject();
+        switch (network)
+        {
+            case CnnLstmNetwork n:
+                writer.WriteString("kind", CnnLstmSpec.Kind);
+                WriteShape(writer, n.InputWidth, n.Steps, n.Classes);
+                writer.WriteNumber("convChannels", n.Spec.ConvChannels);
+                writer.WriteNumber("kernelSize", n.Spec.KernelSize);
+                writer.WriteNumber("hiddenSize", n.Spec.HiddenSize);
+                writer.WriteNumber("dropout", n.Spec.Dropout);
+                break;
+            case TransformerNetwork n:
+                writer.WriteString("kind", TransformerSpec.Kind);
+                WriteShape(writer, n.InputWidth, n.Steps, n.Classes);
+                writer.WriteNumber("modelWidth", n.Spec.ModelWidth);
+                writer.WriteNumber("heads", n.Spec.Heads);
+                writer.WriteNumber("layers", n.Spec.Layers);
+                writer.WriteNumber("feedForwardWidth", n.Spec.FeedForwardWidth);
+                writer.WriteString("pooling", n.Spec.Pooling.ToString());
+                writer.WriteNumber("dropout", n.Spec.Dropout);
+                break;
+            case DenseAutoencoder n:
+                writer.WriteString("kind", "dense-autoencoder");
+                writer.WriteNumber("inputSize", n.InputSize);
+                writer.WriteNumber("hiddenSize", n.Spec.HiddenSize);
+                writer.WriteNumber("codeSize", n.Spec.CodeSize);
+                break;
+            default:
+                throw new ArgumentException($"no PyTorch twin for {network.GetType().Name}", nameof(network));
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteShape(Utf8JsonWriter writer, int inputWidth, int steps, int classes)
+    {
+        writer.WriteNumber("inputWidth", inputWidth);
+        writer.WriteNumber("steps", steps);
+        writer.WriteNumber("classes", classes);
+    }
 }
