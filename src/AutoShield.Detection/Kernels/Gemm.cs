@@ -123,10 +123,50 @@ internal static class Gemm
         }
     }
 
+    // One row (a vector-matrix product, the LSTM's per-step recurrence at batch 1) is bound by FMA latency, so
+    // wide rows get 8 independent accumulators to keep both FMA pipes busy.
     private static void OneRow(ref float a0, nint aCol, ref float b, nint bRow, ref float c0, int k, int n)
     {
         var w = Vector<float>.Count;
         var j = 0;
+        for (; j + (8 * w) <= n; j += 8 * w)
+        {
+            ref var cj = ref Unsafe.Add(ref c0, j);
+            var x0 = Vector.LoadUnsafe(ref cj);
+            var x1 = Vector.LoadUnsafe(ref cj, (nuint)w);
+            var x2 = Vector.LoadUnsafe(ref cj, (nuint)(2 * w));
+            var x3 = Vector.LoadUnsafe(ref cj, (nuint)(3 * w));
+            var x4 = Vector.LoadUnsafe(ref cj, (nuint)(4 * w));
+            var x5 = Vector.LoadUnsafe(ref cj, (nuint)(5 * w));
+            var x6 = Vector.LoadUnsafe(ref cj, (nuint)(6 * w));
+            var x7 = Vector.LoadUnsafe(ref cj, (nuint)(7 * w));
+            ref var bj = ref Unsafe.Add(ref b, j);
+            nint ap = 0;
+            nint bp = 0;
+            for (var p = 0; p < k; p++, ap += aCol, bp += bRow)
+            {
+                var s = new Vector<float>(Unsafe.Add(ref a0, ap));
+                ref var row = ref Unsafe.Add(ref bj, bp);
+                x0 = Vector.FusedMultiplyAdd(s, Vector.LoadUnsafe(ref row), x0);
+                x1 = Vector.FusedMultiplyAdd(s, Vector.LoadUnsafe(ref row, (nuint)w), x1);
+                x2 = Vector.FusedMultiplyAdd(s, Vector.LoadUnsafe(ref row, (nuint)(2 * w)), x2);
+                x3 = Vector.FusedMultiplyAdd(s, Vector.LoadUnsafe(ref row, (nuint)(3 * w)), x3);
+                x4 = Vector.FusedMultiplyAdd(s, Vector.LoadUnsafe(ref row, (nuint)(4 * w)), x4);
+                x5 = Vector.FusedMultiplyAdd(s, Vector.LoadUnsafe(ref row, (nuint)(5 * w)), x5);
+                x6 = Vector.FusedMultiplyAdd(s, Vector.LoadUnsafe(ref row, (nuint)(6 * w)), x6);
+                x7 = Vector.FusedMultiplyAdd(s, Vector.LoadUnsafe(ref row, (nuint)(7 * w)), x7);
+            }
+
+            x0.StoreUnsafe(ref cj);
+            x1.StoreUnsafe(ref cj, (nuint)w);
+            x2.StoreUnsafe(ref cj, (nuint)(2 * w));
+            x3.StoreUnsafe(ref cj, (nuint)(3 * w));
+            x4.StoreUnsafe(ref cj, (nuint)(4 * w));
+            x5.StoreUnsafe(ref cj, (nuint)(5 * w));
+            x6.StoreUnsafe(ref cj, (nuint)(6 * w));
+            x7.StoreUnsafe(ref cj, (nuint)(7 * w));
+        }
+
         for (; j + (4 * w) <= n; j += 4 * w)
         {
             var x0 = Vector.LoadUnsafe(ref c0, (nuint)j);

@@ -1,10 +1,12 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace AutoShield.Detection.Kernels;
 
 /// <summary>
-/// Activation functions on <see cref="Vector{T}"/> lanes (built on <see cref="Vector.Exp(Vector{float})"/>) with
-/// scalar twins for the tails, so fused kernels keep their operands in registers.
+/// Activation functions on <see cref="Vector{T}"/> lanes with scalar twins for the tails, so fused kernels keep
+/// their operands in registers. They share one inlined exp (range reduction by ln 2 and a degree-6 polynomial,
+/// relative error about 2e-7), several times cheaper than the general-purpose <see cref="Vector.Exp(Vector{float})"/>.
 /// </summary>
 internal static class VectorMath
 {
@@ -19,15 +21,40 @@ internal static class VectorMath
     private const float ErfA4 = -1.453152027f;
     private const float ErfA5 = 1.061405429f;
 
-    public static Vector<float> Sigmoid(Vector<float> x) => Vector<float>.One / (Vector<float>.One + Vector.Exp(-x));
+    // ln 2 split in two, so k·ln2 is subtracted without rounding error for |k| ≤ 128.
+    private const float Ln2High = 0.693145751953125f;
+    private const float Ln2Low = 1.428606765330187e-6f;
+    private const float Log2E = 1.44269504088896341f;
+
+    /// <summary>e^x for x clamped to [−87.3, 88.3] (the normal float range).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> Exp(Vector<float> x)
+    {
+        x = Vector.Min(Vector.Max(x, new Vector<float>(-87.3f)), new Vector<float>(88.3f));
+        var k = Vector.Round(x * new Vector<float>(Log2E));
+        var r = Vector.FusedMultiplyAdd(k, new Vector<float>(-Ln2High), x);
+        r = Vector.FusedMultiplyAdd(k, new Vector<float>(-Ln2Low), r);
+        var p = Vector.FusedMultiplyAdd(new Vector<float>(1f / 720f), r, new Vector<float>(1f / 120f));
+        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(1f / 24f));
+        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(1f / 6f));
+        p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(0.5f));
+        p = Vector.FusedMultiplyAdd(p, r, Vector<float>.One);
+        p = Vector.FusedMultiplyAdd(p, r, Vector<float>.One);
+        var scale = Vector.ShiftLeft(Vector.ConvertToInt32(k) + new Vector<int>(127), 23).As<int, float>();
+        return p * scale;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> Sigmoid(Vector<float> x) => Vector<float>.One / (Vector<float>.One + Exp(-x));
 
     public static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
 
     /// <summary>tanh(x) = 1 − 2 / (e^{2x} + 1): exact at the saturated ends, absolute error ~1e-7 near zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Tanh(Vector<float> x)
     {
         var two = new Vector<float>(2f);
-        return Vector<float>.One - (two / (Vector.Exp(x * two) + Vector<float>.One));
+        return Vector<float>.One - (two / (Exp(x * two) + Vector<float>.One));
     }
 
     public static float Tanh(float x) => MathF.Tanh(x);
@@ -40,7 +67,7 @@ internal static class VectorMath
         poly = Vector.FusedMultiplyAdd(poly, t, new Vector<float>(ErfA3));
         poly = Vector.FusedMultiplyAdd(poly, t, new Vector<float>(ErfA2));
         poly = Vector.FusedMultiplyAdd(poly, t, new Vector<float>(ErfA1));
-        var y = Vector<float>.One - (poly * t * Vector.Exp(-(ax * ax)));
+        var y = Vector<float>.One - (poly * t * Exp(-(ax * ax)));
         return Vector.ConditionalSelect(Vector.LessThan(x, Vector<float>.Zero), -y, y);
     }
 

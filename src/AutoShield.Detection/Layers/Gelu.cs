@@ -39,7 +39,7 @@ public static class Gelu
         {
             var x = new Vector<float>(input[i..]);
             var cdf = half * (Vector<float>.One + VectorMath.Erf(x * VectorMath.InvSqrt2));
-            var pdf = new Vector<float>(VectorMath.InvSqrt2Pi) * Vector.Exp(-half * x * x);
+            var pdf = new Vector<float>(VectorMath.InvSqrt2Pi) * VectorMath.Exp(-half * x * x);
             (new Vector<float>(outputGradient[i..]) * Vector.FusedMultiplyAdd(x, pdf, cdf)).CopyTo(inputGradient[i..]);
         }
 

@@ -1,5 +1,5 @@
-using AutoShield.Detection.Interop;
 using System.Numerics.Tensors;
+using AutoShield.Detection.Interop;
 
 namespace AutoShield.Detection.Layers;
 

@@ -46,15 +46,34 @@ public sealed class NetworkGradientTests
             });
     }
 
+    [Fact]
+    public void Backward_CnnLstmBatchSpanningSeveralLstmChunks_MatchesFiniteDifferences()
+    {
+        // The pass runs the LSTM in chunks of 16 sequences; 35 samples make two full chunks and a partial one.
+        var network = new CnnLstmSpec(ConvChannels: 3, KernelSize: 3, HiddenSize: 4, Dropout: 0f).Build(2, 4, 2);
+        var parameters = new float[network.ParameterCount];
+        network.Initialize(parameters, new Random(51));
+        const int batch = 35;
+        var pass = network.CreatePass(batch);
+
+        GradientCheck.Verify(parameters, Some.Floats(batch * network.InputSize, 52, 1.5f), batch * network.OutputSize,
+            (p, x, y) => pass.Forward(p, x, y, batch),
+            (p, x, dy, dp, dx) =>
+            {
+                pass.Forward(p, x, new float[batch * network.OutputSize], batch);
+                pass.Backward(p, dy, dp, dx);
+            });
+    }
+
     [Theory]
     [MemberData(nameof(Networks))]
     public void Forward_BatchOfSamples_EqualsEachSampleAlone(string name)
     {
-        // Arrange
+        // Arrange: 37 samples, more than one LSTM chunk.
         var network = Build(name);
         var parameters = new float[network.ParameterCount];
         network.Initialize(parameters, new Random(41));
-        const int batch = 5;
+        const int batch = 37;
         var input = Some.Floats(batch * network.InputSize, 42);
         var together = new float[batch * network.OutputSize];
         var alone = new float[network.OutputSize];
