@@ -94,7 +94,10 @@ internal static class InferenceLatencyHarness
         long Now() => cpuClock ? InferenceThreadClock.Now() : (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency));
         var session = model.CreateSession();
         var probabilities = new float[model.ClassNames.Count];
-        for (var i = 0; i < 5000; i++)
+
+        // Warm up for seconds, not calls: tiered JIT installs optimised code on a background timer.
+        var warmup = Stopwatch.StartNew();
+        for (var i = 0; i < 5000 || warmup.Elapsed < TimeSpan.FromSeconds(3); i++)
         {
             session.Classify(windows.AsSpan((i % Distinct) * WindowShape.Cells, WindowShape.Cells), probabilities);
         }
@@ -113,7 +116,8 @@ internal static class InferenceLatencyHarness
         var batchSession = model.CreateSession(Batch);
         var batch = windows.AsSpan(0, Batch * WindowShape.Cells);
         var batchProbabilities = new float[Batch * model.ClassNames.Count];
-        for (var i = 0; i < 5; i++)
+        warmup.Restart();
+        for (var i = 0; i < 5 || warmup.Elapsed < TimeSpan.FromSeconds(2); i++)
         {
             batchSession.ClassifyBatch(batch, batchProbabilities);
         }
