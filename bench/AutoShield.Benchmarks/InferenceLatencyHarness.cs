@@ -11,9 +11,9 @@ namespace AutoShield.Benchmarks;
 /// <summary>
 /// <c>inference-latency</c> mode: p50/p95/p99 single-window latency and batch-256 throughput of the C# detector
 /// versus its PyTorch twin with identical weights and inputs, both on one thread, with the ratios and the
-/// issue's targets (p95 ≤ 25 µs, ≥ 20× PyTorch at batch 1, ≥ 10× at batch 256). Every number is taken twice: by
-/// the wall clock, and by the thread's CPU clock, which on a machine shared with other jobs leaves out the time the
-/// core was given to them; the targets are judged on the latter.
+/// issue's targets (p95 ≤ 25 µs, ≥ 20× PyTorch at batch 1, ≥ 10× at batch 256). Latency is by the wall clock;
+/// batch throughput also by the thread's CPU clock, which on a machine shared with other jobs leaves out the time
+/// the core was given to them, and the batch target is judged on that.
 /// </summary>
 internal static class InferenceLatencyHarness
 {
@@ -37,12 +37,11 @@ internal static class InferenceLatencyHarness
         Console.WriteLine($"architecture: {spec} ({model.Classifier.ParameterCount} parameters, input {model.Normalizer.InputWidth} x {WindowShape.Rows})");
         Console.WriteLine($"machine: {Environment.ProcessorCount} logical CPUs, {RuntimeInfo()}");
 
-        var wall = Measure(model, windows, options, cpuClock: false);
-        var cpu = InferenceThreadClock.IsThreadCpuTime ? Measure(model, windows, options, cpuClock: true) : wall;
+        var ours = Measure(model, windows, options);
         if (options.NoTorch)
         {
-            Print("C# (1 thread)", wall, cpu, null, null);
-            return cpu.P95 <= 25 ? 0 : 1;
+            PrintTable(ours, null, null);
+            return ours.P95 <= 25 ? 0 : 1;
         }
 
         var inputs = new float[Distinct * model.Normalizer.InputSize];
@@ -55,43 +54,42 @@ internal static class InferenceLatencyHarness
             return 1;
         }
 
+        // The machine's speed drifts while torch runs, so our numbers are the mean of a run before and one after.
+        var again = Measure(model, windows, options);
+        ours = new InferenceTimings(
+            (ours.P50 + again.P50) / 2, (ours.P95 + again.P95) / 2, (ours.P99 + again.P99) / 2,
+            (ours.BatchPerSecond + again.BatchPerSecond) / 2, (ours.BatchPerCpuSecond + again.BatchPerCpuSecond) / 2);
         var t = torch.RootElement;
-        var torchWall = InferenceTimings.FromJson(t.GetProperty("wall"));
-        var torchCpu = InferenceTimings.FromJson(t.GetProperty("cpu"));
+        var theirs = InferenceTimings.FromJson(t);
         var maxDifference = t.GetProperty("logits").EnumerateArray().Select((e, i) => Math.Abs(e.GetDouble() - logits[i])).Max();
-        Print("C# (1 thread)", wall, cpu, $"PyTorch {t.GetProperty("torchVersion").GetString()} ({t.GetProperty("threads").GetInt32()} thread)", (torchWall, torchCpu));
+        PrintTable(ours, theirs, $"PyTorch {t.GetProperty("torchVersion").GetString()} ({t.GetProperty("threads").GetInt32()} thread)");
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"same logits: max |C# - PyTorch| = {maxDifference:E2} over {Distinct} windows"));
-        foreach (var (clock, ours, theirs) in new[] { ("wall clock", wall, torchWall), ("thread CPU time", cpu, torchCpu) })
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"speed-up by {clock}: batch 1 p50 {theirs.P50 / ours.P50:F1}x, p95 {theirs.P95 / ours.P95:F1}x; batch 256 {ours.BatchWindowsPerSecond / theirs.BatchWindowsPerSecond:F1}x"));
-        }
-
-        var latencyOk = cpu.P95 <= 25;
-        var singleOk = torchCpu.P50 / cpu.P50 >= 20 && torchCpu.P95 / cpu.P95 >= 20;
-        var batchOk = cpu.BatchWindowsPerSecond / torchCpu.BatchWindowsPerSecond >= 10;
-        Console.WriteLine($"targets (thread CPU time): p95 <= 25 us {Verdict(latencyOk)}, >= 20x at batch 1 {Verdict(singleOk)}, >= 10x at batch 256 {Verdict(batchOk)}");
+        double p50Ratio = theirs.P50 / ours.P50, p95Ratio = theirs.P95 / ours.P95;
+        double batchRatio = ours.BatchPerSecond / theirs.BatchPerSecond, batchCpuRatio = ours.BatchPerCpuSecond / theirs.BatchPerCpuSecond;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"speed-up: batch 1 p50 {p50Ratio:F1}x, p95 {p95Ratio:F1}x; batch 256 {batchRatio:F1}x by wall time, {batchCpuRatio:F1}x by CPU time"));
+        var latencyOk = ours.P95 <= 25;
+        var singleOk = p50Ratio >= 20 && p95Ratio >= 20;
+        var batchOk = batchCpuRatio >= 10;
+        Console.WriteLine($"targets: p95 <= 25 us {Verdict(latencyOk)}, >= 20x at batch 1 {Verdict(singleOk)}, >= 10x at batch 256 (CPU time) {Verdict(batchOk)}");
         return latencyOk && singleOk && batchOk && maxDifference < 1e-4 ? 0 : 1;
     }
 
-    private static void Print(string ours, InferenceTimings wall, InferenceTimings cpu, string? theirs, (InferenceTimings Wall, InferenceTimings Cpu)? torch)
+    private static void PrintTable(InferenceTimings ours, InferenceTimings? theirs, string? theirName)
     {
-        foreach (var (clock, mine, other) in new[] { ("wall clock", wall, torch?.Wall), ("thread CPU time", cpu, torch?.Cpu) })
+        Console.WriteLine();
+        Console.WriteLine("                                 batch 1 (wall clock)       batch 256, windows per second");
+        Console.WriteLine("                                   p50 us   p95 us   p99 us    wall time       CPU time");
+        Console.WriteLine(ours.Row("C# (1 thread)"));
+        if (theirs is not null)
         {
-            Console.WriteLine();
-            Console.WriteLine($"{clock,-32}    p50 us    p95 us    p99 us   batch-256 w/s");
-            Console.WriteLine(mine.Row(ours));
-            if (other is not null)
-            {
-                Console.WriteLine(other.Row(theirs!));
-            }
+            Console.WriteLine(theirs.Row(theirName!));
         }
     }
 
-    private static InferenceTimings Measure(DetectionModel model, float[] windows, Options options, bool cpuClock)
+    private static InferenceTimings Measure(DetectionModel model, float[] windows, Options options)
     {
-        long Now() => cpuClock ? InferenceThreadClock.Now() : (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency));
         var session = model.CreateSession();
         var probabilities = new float[model.ClassNames.Count];
 
@@ -102,13 +100,14 @@ internal static class InferenceLatencyHarness
             session.Classify(windows.AsSpan((i % Distinct) * WindowShape.Cells, WindowShape.Cells), probabilities);
         }
 
+        // Per-call latency by the wall clock: the thread CPU clock is a system call here, costlier than a window.
         var latencies = new double[options.Iterations];
         for (var i = 0; i < latencies.Length; i++)
         {
             var window = windows.AsSpan((i % Distinct) * WindowShape.Cells, WindowShape.Cells);
-            var start = Now();
+            var start = Stopwatch.GetTimestamp();
             session.Classify(window, probabilities);
-            latencies[i] = (Now() - start) / 1000.0;
+            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
         }
 
         Array.Sort(latencies);
@@ -122,16 +121,18 @@ internal static class InferenceLatencyHarness
             batchSession.ClassifyBatch(batch, batchProbabilities);
         }
 
-        var batchStart = Now();
+        var wallStart = Stopwatch.GetTimestamp();
+        var cpuStart = InferenceThreadClock.Now();
         for (var i = 0; i < options.Rounds; i++)
         {
             batchSession.ClassifyBatch(batch, batchProbabilities);
         }
 
-        var seconds = (Now() - batchStart) / 1e9;
+        var cpuSeconds = (InferenceThreadClock.Now() - cpuStart) / 1e9;
+        var wallSeconds = Stopwatch.GetElapsedTime(wallStart).TotalSeconds;
         return new InferenceTimings(
             InferenceTimings.Percentile(latencies, 0.50), InferenceTimings.Percentile(latencies, 0.95),
-            InferenceTimings.Percentile(latencies, 0.99), Batch * options.Rounds / seconds);
+            InferenceTimings.Percentile(latencies, 0.99), Batch * options.Rounds / wallSeconds, Batch * options.Rounds / cpuSeconds);
     }
 
     private static JsonDocument? RunTorch(INetwork network, float[] parameters, float[] inputs, Options options)

@@ -53,9 +53,11 @@ public sealed class Lstm
         // Both biases and every step's input projection in one product over all rows.
         var bias = parameters.Slice(BiasOffset, Gates);
         var hiddenBias = parameters.Slice(BiasOffset + Gates, Gates);
-        for (var r = 0; r < rows; r++)
+        var first = gates[..Gates];
+        TensorPrimitives.Add(bias, hiddenBias, first);
+        for (var r = 1; r < rows; r++)
         {
-            TensorPrimitives.Add(bias, hiddenBias, gates.Slice(r * Gates, Gates));
+            first.CopyTo(gates.Slice(r * Gates, Gates));
         }
 
         Gemm.MultiplyAdd(input, Inputs, 1, inputWeights, Gates, gates, Gates, rows, Inputs, Gates);
