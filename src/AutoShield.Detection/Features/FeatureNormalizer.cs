@@ -1,5 +1,6 @@
 using System.Numerics;
 using AutoShield.Core.Windows;
+using AutoShield.Detection.Kernels;
 
 namespace AutoShield.Detection.Features;
 
@@ -168,7 +169,7 @@ public sealed class FeatureNormalizer
         {
             var x = new Vector<float>(window[i..]);
             var finite = Vector.LessThanOrEqual(Vector.Abs(x), limit);
-            var logged = Vector.Log(Vector.Abs(x) + Vector<float>.One);
+            var logged = VectorMath.LogAtLeastOne(Vector.Abs(x) + Vector<float>.One);
             logged = Vector.ConditionalSelect(Vector.LessThan(x, Vector<float>.Zero), -logged, logged);
             var value = Vector.ConditionalSelect(new Vector<int>(_logMask.AsSpan(i)), logged, x);
             value = (value - new Vector<float>(_mean.AsSpan(i))) * new Vector<float>(_inverseStd.AsSpan(i));

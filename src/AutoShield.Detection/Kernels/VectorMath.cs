@@ -46,6 +46,32 @@ internal static class VectorMath
         return p * scale;
     }
 
+    /// <summary>ln x for finite x ≥ 1 (the log1p of window features): exponent split, then a degree-9 polynomial.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> LogAtLeastOne(Vector<float> x)
+    {
+        var bits = x.As<float, int>();
+        var exponent = Vector.ShiftRightArithmetic(bits, 23) - new Vector<int>(127);
+        var mantissa = ((bits & new Vector<int>(0x007FFFFF)) | new Vector<int>(0x3F800000)).As<int, float>();
+
+        // Centre the mantissa on 1: m in [√½, √2) keeps the polynomial's argument small.
+        var high = Vector.GreaterThan(mantissa, new Vector<float>(1.41421356f));
+        mantissa = Vector.ConditionalSelect(high, mantissa * new Vector<float>(0.5f), mantissa);
+        var e = Vector.ConvertToSingle(exponent - high);
+        var f = mantissa - Vector<float>.One;
+        var z = f * f;
+        var p = Vector.FusedMultiplyAdd(new Vector<float>(7.0376836292e-2f), f, new Vector<float>(-1.1514610310e-1f));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(1.1676998740e-1f));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(-1.2420140846e-1f));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(1.4249322787e-1f));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(-1.6668057665e-1f));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(2.0000714765e-1f));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(-2.4999993993e-1f));
+        p = Vector.FusedMultiplyAdd(p, f, new Vector<float>(3.3333331174e-1f));
+        var y = Vector.FusedMultiplyAdd(p * f, z, new Vector<float>(-0.5f) * z);
+        return Vector.FusedMultiplyAdd(e, new Vector<float>(Ln2High), Vector.FusedMultiplyAdd(e, new Vector<float>(Ln2Low), f + y));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Sigmoid(Vector<float> x) => Vector<float>.One / (Vector<float>.One + Exp(-x));
 

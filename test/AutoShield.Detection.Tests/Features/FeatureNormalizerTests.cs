@@ -76,4 +76,26 @@ public sealed class FeatureNormalizerTests
         Assert.Equal(0, allocated);
         Assert.All(input, v => Assert.True(float.IsFinite(v)));
     }
+
+    [Fact]
+    public void Apply_HeavyTailedValues_MatchesDoublePrecisionLog1p()
+    {
+        // Arrange: every feature logged, unit scale, values spanning nine decades and both signs.
+        var normalizer = new FeatureNormalizer(new FeatureNormalization(
+            Enumerable.Repeat(true, 12).ToArray(), new float[12], Enumerable.Repeat(1f, 12).ToArray(), []));
+        var random = new Random(3);
+        var window = Enumerable.Range(0, WindowShape.Cells)
+            .Select(_ => (float)((random.Next(2) == 0 ? -1 : 1) * Math.Pow(10, (random.NextDouble() * 9) - 3))).ToArray();
+        var input = new float[WindowShape.Cells];
+
+        // Act
+        normalizer.Apply(window, input);
+
+        // Assert
+        for (var i = 0; i < window.Length; i++)
+        {
+            var expected = Math.CopySign(Math.Log(1 + Math.Abs((double)window[i])), window[i]);
+            Assert.Equal(expected, input[i], Math.Max(1e-6, Math.Abs(expected) * 5e-7));
+        }
+    }
 }
