@@ -1,5 +1,3 @@
-using AutoShield.Detection.Training;
-
 namespace AutoShield.Detection.Tests.Training;
 
 public sealed class TrainingDataTests
