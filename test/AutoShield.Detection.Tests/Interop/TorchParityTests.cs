@@ -7,19 +7,61 @@ namespace AutoShield.Detection.Tests.Interop;
 
 /// <summary>
 /// The same weights and inputs through our networks and their PyTorch twins (python/torch_parity.py): outputs,
-/// weighted loss, every parameter gradient and the input gradient must agree.
+/// weighted loss, every parameter gradient and the input gradient must agree. All cases share one Python run.
 /// </summary>
 public sealed class TorchParityTests
 {
     private const int Samples = 8;
 
-    public static TheoryData<string> Cases => ["cnn-lstm", "cnn-lstm-wide", "transformer-mean", "transformer-last", "autoencoder"];
+    private static readonly string[] Names = ["cnn-lstm", "cnn-lstm-wide", "transformer-mean", "transformer-last", "autoencoder"];
+
+    private static readonly Lazy<(Dictionary<string, Case> Ours, JsonDocument Torch)> Results = new(RunAll);
+
+    public static TheoryData<string> Cases => [.. Names];
 
     [TorchTheory]
     [MemberData(nameof(Cases))]
     public void Network_SameWeightsAndInputs_MatchesPyTorch(string name)
     {
-        // Arrange
+        // Arrange + Act: ours in evaluation mode, torch's from the shared run.
+        var (all, torch) = Results.Value;
+        var ours = all[name];
+        var theirs = torch.RootElement.GetProperty("results").GetProperty(name);
+
+        // Assert
+        AssertClose("outputs", Read(theirs.GetProperty("outputs")), ours.Outputs, 1e-4, 0);
+        Assert.Equal(theirs.GetProperty("loss").GetDouble(), ours.Loss, 1e-5);
+        var gradients = theirs.GetProperty("gradients");
+        foreach (var tensor in ours.Network.TorchParameters)
+        {
+            var values = new float[tensor.Count];
+            TorchStateDict.ToTorch(tensor, ours.ParameterGradient, values);
+            AssertClose(tensor.Name + ".grad", Read(gradients.GetProperty(tensor.Name)), values, 1e-5, 2e-3);
+        }
+
+        AssertClose("input.grad", Read(theirs.GetProperty("inputGradient")), ours.InputGradient, 1e-5, 2e-3);
+    }
+
+    private static (Dictionary<string, Case>, JsonDocument) RunAll()
+    {
+        var cases = Names.ToDictionary(n => n, Evaluate);
+        var response = TorchRunner.Run("torch_parity.py", writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("cases");
+            foreach (var (name, c) in cases)
+            {
+                WriteCase(writer, name, c);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+        return (cases, response);
+    }
+
+    private static Case Evaluate(string name)
+    {
         var network = Build(name);
         var parameters = new float[network.ParameterCount];
         network.Initialize(parameters, new Random(7));
@@ -28,59 +70,47 @@ public sealed class TorchParityTests
         var labels = Enumerable.Range(0, Samples).Select(i => classes == 0 ? 0 : (i * 5) % classes).ToArray();
         var classWeights = Enumerable.Range(0, Math.Max(classes, 1)).Select(c => 0.5f + (0.25f * c)).ToArray();
 
-        // Act: ours, in evaluation mode.
         var pass = network.CreatePass(Samples);
         var outputs = new float[Samples * network.OutputSize];
         pass.Forward(parameters, inputs, outputs, Samples);
         var outputGradient = new float[outputs.Length];
-        var loss = classes == 0 ? MeanSquaredError(outputs, inputs, outputGradient) : SoftmaxCrossEntropy.Forward(outputs, labels, classes, classWeights, outputGradient);
+        var loss = classes == 0
+            ? MeanSquaredError(outputs, inputs, outputGradient)
+            : SoftmaxCrossEntropy.Forward(outputs, labels, classes, classWeights, outputGradient);
         var parameterGradient = new float[parameters.Length];
         var inputGradient = new float[inputs.Length];
         pass.Backward(parameters, outputGradient, parameterGradient, inputGradient);
+        return new Case(network, parameters, inputs, labels, classWeights, outputs, loss, parameterGradient, inputGradient);
+    }
 
-        // Act: torch.
-        using var response = TorchRunner.Run("torch_parity.py", writer =>
+    private static void WriteCase(Utf8JsonWriter writer, string name, Case c)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", name);
+        writer.WritePropertyName("architecture");
+        TorchStateDict.WriteArchitecture(writer, c.Network);
+        writer.WritePropertyName("state");
+        TorchStateDict.WriteJson(writer, c.Network, c.Parameters);
+        writer.WriteStartObject("inputs");
+        writer.WriteStartArray("shape");
+        writer.WriteNumberValue(Samples);
+        foreach (var dimension in InputShape(c.Network))
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName("architecture");
-            TorchStateDict.WriteArchitecture(writer, network);
-            writer.WritePropertyName("state");
-            TorchStateDict.WriteJson(writer, network, parameters);
-            writer.WriteStartObject("inputs");
-            writer.WriteStartArray("shape");
-            writer.WriteNumberValue(Samples);
-            foreach (var dimension in InputShape(network))
-            {
-                writer.WriteNumberValue(dimension);
-            }
-
-            writer.WriteEndArray();
-            WriteArray(writer, "values", inputs);
-            writer.WriteEndObject();
-            writer.WriteStartArray("labels");
-            foreach (var label in labels)
-            {
-                writer.WriteNumberValue(label);
-            }
-
-            writer.WriteEndArray();
-            WriteArray(writer, "classWeights", classWeights);
-            writer.WriteEndObject();
-        });
-
-        // Assert
-        var root = response.RootElement;
-        AssertClose("outputs", Read(root.GetProperty("outputs")), outputs, 1e-4, 0);
-        Assert.Equal(root.GetProperty("loss").GetDouble(), loss, 1e-5);
-        var torchGradients = root.GetProperty("gradients");
-        foreach (var tensor in network.TorchParameters)
-        {
-            var ours = new float[tensor.Count];
-            TorchStateDict.ToTorch(tensor, parameterGradient, ours);
-            AssertClose(tensor.Name + ".grad", Read(torchGradients.GetProperty(tensor.Name)), ours, 1e-5, 2e-3);
+            writer.WriteNumberValue(dimension);
         }
 
-        AssertClose("input.grad", Read(root.GetProperty("inputGradient")), inputGradient, 1e-5, 2e-3);
+        writer.WriteEndArray();
+        WriteArray(writer, "values", c.Inputs);
+        writer.WriteEndObject();
+        writer.WriteStartArray("labels");
+        foreach (var label in c.Labels)
+        {
+            writer.WriteNumberValue(label);
+        }
+
+        writer.WriteEndArray();
+        WriteArray(writer, "classWeights", c.ClassWeights);
+        writer.WriteEndObject();
     }
 
     private static INetwork Build(string name) => name switch
@@ -143,4 +173,8 @@ public sealed class TorchParityTests
 
         Assert.True(at < 0, at < 0 ? "" : $"{what}[{at}]: torch {expected[at]:G7}, ours {actual[at]:G7}");
     }
+
+    private sealed record Case(
+        INetwork Network, float[] Parameters, float[] Inputs, int[] Labels, float[] ClassWeights,
+        float[] Outputs, float Loss, float[] ParameterGradient, float[] InputGradient);
 }
