@@ -23,6 +23,7 @@ public static class CliApp
             SimulateCommand.Build(context),
             ReplayCommand.Build(context),
             WindowsCommand.Build(context),
+            ScanCommand.Build(context),
         };
         return root;
     }
