@@ -1,4 +1,5 @@
 using AutoShield.Core.Flows;
+using AutoShield.Core.Text;
 
 namespace AutoShield.Ingestion.Text;
 
@@ -12,6 +13,9 @@ public sealed class LabelSetPool
     private readonly int _capacity;
     private readonly Entry[] _buckets;
     private int _count;
+
+    // Scratch for list overloads: the lookup runs on spans, so a protobuf list is copied here (references only).
+    private string[] _scratch = new string[16];
 
     public LabelSetPool(int capacity = 4_096)
     {
@@ -32,8 +36,34 @@ public sealed class LabelSetPool
     /// <summary>Times the pool was full and started afresh.</summary>
     public long Resets { get; private set; }
 
+    /// <summary>
+    /// The pooled set holding these labels, for decoders that hand over a list (protobuf's repeated fields). On a
+    /// miss the strings are interned through <paramref name="strings"/>, so the decoder's own copies are not kept.
+    /// </summary>
+    public LabelSet Get(IReadOnlyList<string> labels, StringPool strings)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(strings);
+        var count = labels.Count;
+        if (_scratch.Length < count)
+        {
+            _scratch = new string[Math.Max(count, _scratch.Length * 2)];
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            _scratch[i] = labels[i] ?? string.Empty;
+        }
+
+        var set = Get(_scratch.AsSpan(0, count), strings);
+        Array.Clear(_scratch, 0, count);
+        return set;
+    }
+
     /// <summary>The pooled set holding exactly these labels in this order; copies them only on a miss.</summary>
-    public LabelSet Get(ReadOnlySpan<string> labels)
+    public LabelSet Get(ReadOnlySpan<string> labels) => Get(labels, strings: null);
+
+    private LabelSet Get(ReadOnlySpan<string> labels, StringPool? strings)
     {
         if (labels.IsEmpty)
         {
@@ -67,7 +97,16 @@ public sealed class LabelSetPool
             index = hash & mask;
         }
 
-        var set = new LabelSet(labels.ToArray());
+        var copy = labels.ToArray();
+        if (strings is not null)
+        {
+            for (var i = 0; i < copy.Length; i++)
+            {
+                copy[i] = strings.Intern(copy[i]);
+            }
+        }
+
+        var set = new LabelSet(copy);
         _buckets[index] = new Entry(hash, set);
         _count++;
         return set;

@@ -3,6 +3,7 @@ using System.Globalization;
 using AutoShield.Core.Flows;
 using AutoShield.Core.Net;
 using AutoShield.Core.Text;
+using AutoShield.Ingestion.Text;
 using Google.Protobuf.WellKnownTypes;
 using Pb = AutoShield.Ingestion.Protos.Hubble;
 
@@ -31,7 +32,7 @@ public sealed class HubbleProtoConverter
     public HubbleProtoConverter(StringPool? strings = null)
     {
         _strings = strings ?? new StringPool();
-        _labels = new LabelSetPool(_strings);
+        _labels = new LabelSetPool();
     }
 
     /// <summary>
@@ -274,7 +275,7 @@ public sealed class HubbleProtoConverter
         target.Namespace = HubbleStrings.Intern(_strings, endpoint.Namespace);
         target.PodName = HubbleStrings.Intern(_strings, endpoint.PodName);
         target.Identity = endpoint.Identity;
-        target.Labels = _labels.Get(endpoint.Labels);
+        target.Labels = endpoint.Labels.Count == 0 ? null : _labels.Get(endpoint.Labels, _strings);
         if (endpoint.Workloads.Count > 0)
         {
             target.Workload = HubbleStrings.Intern(_strings, endpoint.Workloads[0].Name);
