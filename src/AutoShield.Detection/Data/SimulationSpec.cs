@@ -5,7 +5,8 @@ namespace AutoShield.Detection.Data;
 /// <summary>
 /// Parses simulator run lists as the command line writes them: <c>scenario:seeds</c>, where scenario is a name from
 /// <see cref="Scenarios.All"/> or <c>all</c> (every scenario, <c>mixed</c> included), and seeds a comma list of
-/// numbers and ranges (<c>1-5,9</c>). <c>all:1-2,port-scanning:7</c> is three specs when split at the scenario names.
+/// numbers and ranges (<c>1-5,9</c>), optionally followed by <c>@duration</c> (<c>c2-beacon:1-4@30m</c>; s, m or h)
+/// to override the default simulated time of those runs.
 /// </summary>
 public static class SimulationSpec
 {
@@ -26,8 +27,28 @@ public static class SimulationSpec
             ? Scenarios.All.Select(s => s.Name).ToList()
             : [Scenarios.Find(name)?.Name ?? throw new FormatException(
                 $"'{spec}': unknown scenario '{name}'; expected {AllScenarios} or one of {string.Join(", ", Scenarios.All.Select(s => s.Name))}")];
-        var seeds = Seeds(spec, spec[(colon + 1)..]);
+        var rest = spec[(colon + 1)..];
+        var at = rest.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            duration = Duration(spec, rest[(at + 1)..]);
+            rest = rest[..at];
+        }
+
+        var seeds = Seeds(spec, rest);
         return [.. scenarios.SelectMany(s => seeds.Select(seed => new SimulationOptions { Scenario = s, Seed = seed, Duration = duration }))];
+    }
+
+    private static TimeSpan Duration(string spec, string text)
+    {
+        var unit = text.Length > 0 ? text[^1] : ' ';
+        var scale = unit switch { 's' => 1, 'm' => 60, 'h' => 3600, _ => 0 };
+        if (scale == 0 || !int.TryParse(text[..^1], out var amount) || amount <= 0)
+        {
+            throw new FormatException($"'{spec}': '@{text}' is not a duration like 90s, 30m or 2h");
+        }
+
+        return TimeSpan.FromSeconds((double)amount * scale);
     }
 
     private static List<int> Seeds(string spec, string text)
