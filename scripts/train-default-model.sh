@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-models/default}"
 data="${SHARED_DATA:-../shared/data}"
-dotnet build src/AutoShield.Cli -c Release -nologo -clp:ErrorsOnly >&2
+[ -n "${SKIP_BUILD:-}" ] || dotnet build src/AutoShield.Cli -c Release -nologo -clp:ErrorsOnly >&2
 exec src/AutoShield.Cli/bin/Release/net10.0/autoshield train --model cnn-lstm \
   --data "$data/flows/cicids2017_improved_sample_mon-thu.csv.gz" --split day --test-fraction 0.3 \
-  --simulate all:1-4 --simulate c2-beacon:11-16@20m --simulate data-exfiltration:11-16@10m \
-  --epochs 30 --anomaly-epochs 20 --seed 1 --width 32 --out "$out" "${@:2}"
+  --simulate all:1@60s --simulate c2-beacon:11-12@10m --simulate data-exfiltration:11-12@5m \
+  --epochs 8 --anomaly-epochs 4 --seed 1 --width 32 --out "$out" "${@:2}"
