@@ -24,6 +24,8 @@ public static class CliApp
             ReplayCommand.Build(context),
             WindowsCommand.Build(context),
             ScanCommand.Build(context),
+            TrainCommand.Build(context),
+            EvalCommand.Build(context),
         };
         return root;
     }
