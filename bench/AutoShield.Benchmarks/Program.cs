@@ -17,5 +17,10 @@ if (args is ["window-peers", .. var windowArgs])
     return WindowPeersHarness.Run(windowArgs);
 }
 
+if (args is ["scan-growth", .. var scanArgs])
+{
+    return ScanGrowthHarness.Run(scanArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
