@@ -20,6 +20,9 @@ public class PcapParseBenchmark
     [Params("pcap", "pcapng")]
     public string Format { get; set; } = "pcap";
 
+    /// <summary>The generated capture, for the peer harness to write to a file.</summary>
+    internal byte[] Capture => _capture;
+
     [GlobalSetup]
     public void Setup()
     {

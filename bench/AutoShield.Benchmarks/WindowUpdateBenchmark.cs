@@ -29,6 +29,12 @@ public class WindowUpdateBenchmark
     private FanOutStore _fanOut = null!;
     private long _span;
 
+    /// <summary>The connection stream of <see cref="Window"/>, for the peer harness.</summary>
+    internal Connection[] WindowStream => _windowStream;
+
+    /// <summary>How far each pass moves the stream forward in time.</summary>
+    internal long Span => _span;
+
     [GlobalSetup]
     public void Setup()
     {

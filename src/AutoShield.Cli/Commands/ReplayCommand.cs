@@ -1,5 +1,7 @@
 using System.CommandLine;
 using AutoShield.Cli.Infrastructure;
+using AutoShield.Core.Flows;
+using AutoShield.Ingestion.Hubble.Grpc;
 using AutoShield.Ingestion.Pipeline;
 using AutoShield.Ingestion.Sources;
 
@@ -10,23 +12,87 @@ public static class ReplayCommand
 {
     public static Command Build(CliContext context)
     {
-        var files = new Argument<string[]>("files") { Description = "Input files (- for stdin); gzip is detected.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Input files (- for stdin); gzip is detected.", Arity = ArgumentArity.ZeroOrMore };
         var source = CommonOptions.Source();
         var output = CommonOptions.Output();
         var strict = new Option<bool>("--strict") { Description = $"Exit with {ExitCodes.InputErrors} when any record was malformed." };
         var maxPairs = new Option<int>("--max-pairs") { Description = "Cap on pairs held in the window store.", DefaultValueFactory = _ => 100_000 };
-        var command = new Command("replay", "Replay recorded flows (Hubble JSON, Tetragon, pcap, CICFlowMeter CSV) through connection assembly and windows; print counts, errors, pairs and windows.")
+        var relay = new ReplayRelayOptions();
+        var command = new Command("replay", "Replay recorded flows (Hubble JSON, Tetragon, pcap, CICFlowMeter CSV), or stream them from a Hubble Relay (--relay), through connection assembly and windows; print counts, errors, pairs and windows.")
         {
             files, source, output, strict, maxPairs,
         };
-        command.SetAction(parse => Execute(
-            context,
-            parse.GetValue(files)!,
-            CommonOptions.ParseSource(parse.GetValue(source)),
-            parse.GetValue(output),
-            parse.GetValue(strict),
-            parse.GetValue(maxPairs)));
+        foreach (var option in relay.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse =>
+        {
+            var paths = parse.GetValue(files) ?? [];
+            var settings = relay.Read(parse, TimeProvider.System, out var error);
+            error ??= (settings, paths.Length) switch
+            {
+                (null, 0) => "give input files, or --relay host:port",
+                ({ }, > 0) => "give input files or --relay, not both",
+                _ => null,
+            };
+            if (error is not null)
+            {
+                context.Error.WriteLine($"error: {error}");
+                return ExitCodes.Usage;
+            }
+
+            if (settings is null)
+            {
+                return Execute(context, paths, CommonOptions.ParseSource(parse.GetValue(source)), parse.GetValue(output), parse.GetValue(strict), parse.GetValue(maxPairs));
+            }
+
+            // Ctrl+C ends a follow like the relay ending the stream: the pipeline flushes and the summary prints.
+            using var stop = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                return ExecuteRelay(context, settings, parse.GetValue(output), parse.GetValue(strict), parse.GetValue(maxPairs), stop.Token);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        });
         return command;
+    }
+
+    /// <summary>Streams flows from a Hubble Relay through the pipeline until the relay ends the stream, the count is reached or the token is cancelled.</summary>
+    public static int ExecuteRelay(CliContext context, ReplayRelaySettings settings, OutputFormat output, bool strict, int maxPairs, CancellationToken cancellationToken)
+    {
+        var errorsShown = 0;
+        void OnError(ParseError error)
+        {
+            if (errorsShown++ < OpenedSource.ErrorsKept)
+            {
+                context.Error.WriteLine($"error {error}");
+            }
+        }
+
+        var name = $"relay {settings.Client.Address}";
+        try
+        {
+            using var source = OpenedSource.FromReader(name, FlowSourceKind.Hubble, new ReplayRelayReader(settings.Client, settings.Count, OnError, cancellationToken));
+            var summary = NewPipeline(maxPairs).Run([source]);
+            Write(context, output, summary);
+            return strict && summary.Errors > 0 ? ExitCodes.InputErrors : ExitCodes.Ok;
+        }
+        catch (Exception ex) when (ex is HubbleRelayException or ArgumentException or IOException or System.Security.Cryptography.CryptographicException)
+        {
+            context.Error.WriteLine($"error: {name}: {ex.Message}");
+            return ExitCodes.Failure;
+        }
     }
 
     public static int Execute(CliContext context, IReadOnlyList<string> files, FlowSourceKind? kind, OutputFormat output, bool strict, int maxPairs)
@@ -38,25 +104,12 @@ public static class ReplayCommand
 
         try
         {
-            var options = new IngestionOptions
-            {
-                Windows = new() { MaxPairs = maxPairs },
-                TrackDistinctPairs = true,
-            };
-            var pipeline = new IngestionPipeline(options);
+            var pipeline = NewPipeline(maxPairs);
             var summary = ProgressReporter.Run(
                 context,
                 [.. sources.Select(s => ($"replay {Path.GetFileName(s.Name)}", (double)(s.Length ?? 1)))],
                 progress => pipeline.Run(sources, (i, bytes) => progress(i, bytes)));
-            if (output == OutputFormat.Json)
-            {
-                CliJson.Write(context.Out, summary);
-            }
-            else
-            {
-                WriteText(context.Out, summary);
-            }
-
+            Write(context, output, summary);
             return strict && summary.Errors > 0 ? ExitCodes.InputErrors : ExitCodes.Ok;
         }
         finally
@@ -65,6 +118,24 @@ public static class ReplayCommand
             {
                 s.Dispose();
             }
+        }
+    }
+
+    private static IngestionPipeline NewPipeline(int maxPairs) => new(new IngestionOptions
+    {
+        Windows = new() { MaxPairs = maxPairs },
+        TrackDistinctPairs = true,
+    });
+
+    private static void Write(CliContext context, OutputFormat output, IngestionSummary summary)
+    {
+        if (output == OutputFormat.Json)
+        {
+            CliJson.Write(context.Out, summary);
+        }
+        else
+        {
+            WriteText(context.Out, summary);
         }
     }
 

@@ -26,11 +26,14 @@ public sealed class EffectiveSecurityContext
         ProcMount = own?.Get("procMount") is { } m && m.AsString() is { } mv ? new Setting<string>(mv, m, SettingLevel.Container) : null;
         CapabilitiesAdd = own?.Get("capabilities")?.Get("add") is { IsSequence: true } add ? add : null;
         CapabilitiesDrop = own?.Get("capabilities")?.Get("drop") is { IsSequence: true } drop ? drop : null;
+        // The legacy annotation keys are built only for pods that carry annotations: most do not, and every
+        // container would otherwise pay for two string concatenations.
+        var annotated = container.Pod.Metadata?.Get("annotations") is { Count: > 0 };
         Seccomp = Profile(own, pod, "seccompProfile")
-            ?? Annotation(container, "container.seccomp.security.alpha.kubernetes.io/" + container.Name)
-            ?? Annotation(container, "seccomp.security.alpha.kubernetes.io/pod");
+            ?? (annotated ? Annotation(container, "container.seccomp.security.alpha.kubernetes.io/" + container.Name) : null)
+            ?? (annotated ? Annotation(container, "seccomp.security.alpha.kubernetes.io/pod") : null);
         AppArmor = Profile(own, pod, "appArmorProfile")
-            ?? Annotation(container, "container.apparmor.security.beta.kubernetes.io/" + container.Name);
+            ?? (annotated ? Annotation(container, "container.apparmor.security.beta.kubernetes.io/" + container.Name) : null);
     }
 
     public Setting<long>? RunAsUser { get; }

@@ -154,7 +154,7 @@ public static class ManifestScanner
             {
                 suppressed.Add(new SuppressedFinding(finding, "annotation", reason));
             }
-            else if (options.Exemptions.FirstOrDefault(e => e.Matches(finding)) is { } exemption)
+            else if (options.Exemptions.Count > 0 && options.Exemptions.FirstOrDefault(e => e.Matches(finding)) is { } exemption)
             {
                 suppressed.Add(new SuppressedFinding(finding, "config", exemption.Reason));
             }
@@ -177,7 +177,18 @@ public static class ManifestScanner
 
     private static ScanReport BuildReport(ScanOptions options, List<Finding> findings, List<SuppressedFinding> suppressed, List<ScanError> errors, List<ScanNotice> notices, List<ManifestObject> objects, List<(string Source, int First, int Count, int Errors)> files, List<ICheck> active)
     {
-        var byObject = findings.GroupBy(f => (f.Source, f.Object)).ToDictionary(g => g.Key, g => g.ToList());
+        var byObject = new Dictionary<(string Source, ObjectRef Object), List<Finding>>();
+        foreach (var finding in findings)
+        {
+            var key = (finding.Source, finding.Object);
+            if (!byObject.TryGetValue(key, out var own))
+            {
+                byObject[key] = own = [];
+            }
+
+            own.Add(finding);
+        }
+
         var summaries = new List<ObjectSummary>(objects.Count);
         foreach (var obj in objects)
         {

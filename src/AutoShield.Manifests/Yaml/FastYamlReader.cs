@@ -378,7 +378,7 @@ internal sealed partial class FastYamlReader
     private readonly record struct Open(ManifestNode Node, int Indent);
 
     /// <summary>A key or dash whose value starts on a later line.</summary>
-    private sealed record Pending(ManifestNode Parent, ManifestNode? Key, int Indent, int Line, int Column)
+    private readonly record struct Pending(ManifestNode Parent, ManifestNode? Key, int Indent, int Line, int Column)
     {
         public bool IsKey => Key is not null;
 

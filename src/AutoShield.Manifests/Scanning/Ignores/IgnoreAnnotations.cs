@@ -16,9 +16,17 @@ internal static class IgnoreAnnotations
     public const string ReasonKey = "autoshield.io/ignore-reason";
     public const string PerCheckPrefix = "ignore.autoshield.io/";
 
+    private static readonly Dictionary<string, string> Empty = new(StringComparer.Ordinal);
+
     /// <summary>The check ids (or "*") this object ignores, each with its reason.</summary>
     public static Dictionary<string, string> Read(ManifestObject obj, CheckRegistry registry, List<ScanNotice> notices)
     {
+        // Most objects carry no annotations at all: they cost no dictionary.
+        if (obj.Annotations is not { Count: > 0 } && obj.PodSpec?.Metadata?.Get("annotations") is not { Count: > 0 })
+        {
+            return Empty;
+        }
+
         var ignored = new Dictionary<string, string>(StringComparer.Ordinal);
         ReadFrom(obj, obj.Annotations, registry, ignored, notices);
         if (obj.PodSpec?.Metadata?.Get("annotations") is { } template && !ReferenceEquals(template, obj.Annotations))

@@ -1,6 +1,8 @@
 using AutoShield.Ingestion.Hubble.Grpc;
 using AutoShield.Ingestion.Protos.Hubble;
 
+using AutoShield.Testing.Hubble;
+
 namespace AutoShield.Ingestion.Tests.Hubble.Grpc;
 
 public sealed class GrpcMessageReaderTests

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using AutoShield.Ingestion.Hubble.Grpc;
+using AutoShield.Testing.Hubble;
 using static AutoShield.Ingestion.Tests.Hubble.Grpc.RelayTestKit;
 
 namespace AutoShield.Ingestion.Tests.Hubble.Grpc;

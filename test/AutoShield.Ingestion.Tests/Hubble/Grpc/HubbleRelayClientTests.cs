@@ -2,6 +2,7 @@ using AutoShield.Core.Flows;
 using AutoShield.Core.Net;
 using AutoShield.Ingestion.Hubble.Grpc;
 using AutoShield.Ingestion.Protos.Hubble;
+using AutoShield.Testing.Hubble;
 using Google.Protobuf.WellKnownTypes;
 using static AutoShield.Ingestion.Tests.Hubble.Grpc.RelayTestKit;
 

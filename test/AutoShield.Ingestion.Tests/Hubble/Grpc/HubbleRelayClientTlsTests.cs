@@ -1,4 +1,5 @@
 using AutoShield.Ingestion.Hubble.Grpc;
+using AutoShield.Testing.Hubble;
 using static AutoShield.Ingestion.Tests.Hubble.Grpc.RelayTestKit;
 
 namespace AutoShield.Ingestion.Tests.Hubble.Grpc;

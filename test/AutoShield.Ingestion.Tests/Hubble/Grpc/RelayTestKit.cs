@@ -1,6 +1,7 @@
 using AutoShield.Core.Flows;
 using AutoShield.Ingestion.Hubble.Grpc;
 using AutoShield.Ingestion.Protos.Hubble;
+using AutoShield.Testing.Hubble;
 using Google.Protobuf.WellKnownTypes;
 
 namespace AutoShield.Ingestion.Tests.Hubble.Grpc;

@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace AutoShield.Ingestion.Tests.Hubble.Grpc;
+namespace AutoShield.Testing.Hubble;
 
 /// <summary>One GetFlows call as the fake relay sees it: what the client asked, and the means to answer it.</summary>
-internal sealed class RelayCall
+public sealed class RelayCall
 {
     private readonly HttpContext _context;
     private readonly ConnectionContext? _connection;

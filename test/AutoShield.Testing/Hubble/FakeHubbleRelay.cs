@@ -15,13 +15,13 @@ using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AutoShield.Ingestion.Tests.Hubble.Grpc;
+namespace AutoShield.Testing.Hubble;
 
 /// <summary>
 /// An in-process Hubble Relay: Kestrel on 127.0.0.1, HTTP/2 only (h2c, or TLS with the given certificate), serving
 /// <c>observer.Observer/GetFlows</c> by handing each call to the test's script. Records every request it receives.
 /// </summary>
-internal sealed class FakeHubbleRelay : IAsyncDisposable
+public sealed class FakeHubbleRelay : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Func<RelayCall, Task> _script;

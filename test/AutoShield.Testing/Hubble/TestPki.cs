@@ -2,13 +2,13 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace AutoShield.Ingestion.Tests.Hubble.Grpc;
+namespace AutoShield.Testing.Hubble;
 
 /// <summary>
 /// A throw-away CA with a relay server certificate and a client certificate signed by it, made with
 /// CertificateRequest, and the PEM files the client options point at. Deleted on dispose.
 /// </summary>
-internal sealed class TestPki : IDisposable
+public sealed class TestPki : IDisposable
 {
     private static readonly Oid ServerAuth = new("1.3.6.1.5.5.7.3.1");
     private static readonly Oid ClientAuth = new("1.3.6.1.5.5.7.3.2");
