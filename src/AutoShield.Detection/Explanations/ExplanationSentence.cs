@@ -43,7 +43,7 @@ public static class ExplanationSentence
     {
         var parts = new List<string> { Quantity.Count(f.Syns, "SYN") };
         Completed(f, parts);
-        parts.Add(Quantity.Count(f.DistinctPorts, "port") + " in " + Quantity.Seconds(f.SpanSeconds));
+        parts.Add(Quantity.Count(f.DistinctPorts, "port") + In(f));
         if (f.Rsts > 0)
         {
             parts.Add(Quantity.Count(f.Rsts, "RST"));
@@ -56,7 +56,7 @@ public static class ExplanationSentence
     {
         var parts = new List<string>
         {
-            Quantity.Count(f.Rows, "connection") + " in " + Quantity.Seconds(f.SpanSeconds) + " (" + Quantity.Rate(f.Rate) + " at the newest)",
+            Quantity.Count(f.Rows, "connection") + In(f) + " (" + Quantity.Rate(f.Rate) + " at the newest)",
             Quantity.Count(f.Syns, "SYN"),
         };
         Completed(f, parts);
@@ -73,7 +73,7 @@ public static class ExplanationSentence
         var target = f.DestinationPort is { } port ? $" to port {port}" : string.Empty;
         var parts = new List<string>
         {
-            Quantity.Count(f.Rows, "connection") + target + " in " + Quantity.Seconds(f.SpanSeconds),
+            Quantity.Count(f.Rows, "connection") + target + In(f),
             Quantity.Seconds(f.MeanDurationSeconds) + " each on average",
         };
         Failed(f, parts);
@@ -83,7 +83,7 @@ public static class ExplanationSentence
 
     private static List<string> Lateral(WindowFacts f)
     {
-        var parts = new List<string> { Quantity.Count(f.Rows, "connection") + " over " + Quantity.Count(f.DistinctPorts, "port") + " in " + Quantity.Seconds(f.SpanSeconds) };
+        var parts = new List<string> { Quantity.Count(f.Rows, "connection") + " over " + Quantity.Count(f.DistinctPorts, "port") + In(f) };
         Failed(f, parts);
         return parts;
     }
@@ -93,11 +93,11 @@ public static class ExplanationSentence
         var parts = new List<string>();
         if (f.BytesSent is { } sent && f.BytesReceived is { } received)
         {
-            parts.Add(Quantity.Bytes(sent) + " sent and " + Quantity.Bytes(received) + " received over " + Quantity.Count(f.Rows, "connection") + " in " + Quantity.Seconds(f.SpanSeconds));
+            parts.Add(Quantity.Bytes(sent) + " sent and " + Quantity.Bytes(received) + " received over " + Quantity.Count(f.Rows, "connection") + In(f));
         }
         else
         {
-            parts.Add(Quantity.Count(f.Rows, "connection") + " in " + Quantity.Seconds(f.SpanSeconds) + " (no byte counts from this source)");
+            parts.Add(Quantity.Count(f.Rows, "connection") + In(f) + " (no byte counts from this source)");
         }
 
         parts.Add(Quantity.Seconds(f.MeanDurationSeconds) + " long on average");
@@ -129,7 +129,7 @@ public static class ExplanationSentence
     {
         var parts = new List<string>
         {
-            Quantity.Count(f.Rows, "connection") + " in " + Quantity.Seconds(f.SpanSeconds),
+            Quantity.Count(f.Rows, "connection") + In(f),
             Quantity.Count(f.Syns, "SYN"),
         };
         Failed(f, parts);
@@ -137,6 +137,9 @@ public static class ExplanationSentence
         Bytes(f, parts);
         return parts;
     }
+
+    /// <summary>" in 1.2 s" — the time the rows cover; nothing for a single connection, which covers no time.</summary>
+    private static string In(WindowFacts f) => f.Rows < 2 ? string.Empty : " in " + Quantity.Seconds(f.SpanSeconds);
 
     private static void Completed(WindowFacts f, List<string> parts)
     {
