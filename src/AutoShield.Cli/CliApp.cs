@@ -26,6 +26,7 @@ public static class CliApp
             ScanCommand.Build(context),
             TrainCommand.Build(context),
             EvalCommand.Build(context),
+            DetectCommand.Build(context),
         };
         return root;
     }

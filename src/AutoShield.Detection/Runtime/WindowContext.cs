@@ -1,0 +1,48 @@
+using AutoShield.Core.Flows;
+using AutoShield.Core.Net;
+using AutoShield.Core.Windows;
+using AutoShield.Ingestion.Windows;
+
+namespace AutoShield.Detection.Runtime;
+
+/// <summary>
+/// What a detection needs from a window besides its matrix: the pair, both endpoints as the source reported them,
+/// time, label and the pair's running counts. A struct copied out of the live <see cref="PairWindow"/> so the batch
+/// path can hold it after the window moves on.
+/// </summary>
+internal struct WindowContext
+{
+    public PairKey Key;
+    public FlowEndpoint Source;
+    public FlowEndpoint Destination;
+    public IpAddr SourceIp;
+    public IpAddr DestinationIp;
+    public ushort SourcePort;
+    public ushort DestinationPort;
+    public string? Node;
+    public string? Label;
+    public long TimeUnixNanos;
+    public int RowCount;
+    public long TotalConnections;
+    public long FailedConnections;
+
+    // Fan-out verdict taken when the window arrived (the view moves on before a batch is scored).
+    public FanOutVerdict FanOut;
+
+    public static WindowContext From(in Connection connection, PairWindow window) => new()
+    {
+        Key = window.Key,
+        Source = window.Source,
+        Destination = window.Destination,
+        SourceIp = window.SourceIp,
+        DestinationIp = window.DestinationIp,
+        SourcePort = connection.InitiatorPort,
+        DestinationPort = window.DestinationPort,
+        Node = connection.NodeName,
+        Label = window.Label,
+        TimeUnixNanos = window.LastUpdateUnixNanos,
+        RowCount = window.RowCount,
+        TotalConnections = window.TotalConnections,
+        FailedConnections = window.FailedConnections,
+    };
+}

@@ -1,0 +1,256 @@
+using AutoShield.Core.Detections;
+using AutoShield.Core.Flows;
+using AutoShield.Core.Windows;
+using AutoShield.Detection.Explanations;
+using AutoShield.Detection.Models;
+using AutoShield.Detection.Networks;
+using AutoShield.Ingestion.Pipeline;
+using AutoShield.Ingestion.Windows;
+
+namespace AutoShield.Detection.Runtime;
+
+/// <summary>
+/// The detector stage: for every window the ingestion pipeline updates, applies the per-source fan-out rules and
+/// scores the window with the model, raises an attack class at or above the minimum confidence (ANOMALY when the
+/// classifier says benign but the reconstruction error exceeds the model's threshold), holds back repeats per pair
+/// or source within the re-raise interval, and hands each remaining detection, explained, to the sink.
+/// </summary>
+/// <remarks>
+/// Single-threaded, like the pipeline that calls it (run one detector per pipeline; the model is shared). A window
+/// that raises nothing costs one inference and allocates nothing; only an emitted detection allocates (the record,
+/// its endpoints, features and explanation). With <see cref="WindowDetectorOptions.BatchSize"/> above 1 windows are
+/// copied into a buffer and scored together when it fills (the batch path for offline runs): call
+/// <see cref="Flush"/> at the end.
+/// </remarks>
+public sealed class WindowDetector : IWindowObserver
+{
+    private readonly DetectionModel? _model;
+    private readonly IDetectionSink _sink;
+    private readonly WindowDetectorOptions _options;
+    private readonly FanOutRules? _fanOut;
+    private readonly SuppressionTable _suppression;
+    private readonly InferenceSession? _session;
+    private readonly float[] _probabilities;
+    private readonly float[] _anomalyScores;
+    private readonly int _benign;
+    private readonly string _detectorName;
+    private readonly float[] _batchWindows;
+    private readonly WindowContext[] _batchContexts;
+    private WindowExplainer? _explainer;
+    private int _buffered;
+
+    /// <param name="model">The trained model; null applies the fan-out rules alone.</param>
+    public WindowDetector(DetectionModel? model, IDetectionSink sink, WindowDetectorOptions? options = null)
+    {
+        _options = options ?? new WindowDetectorOptions();
+        _options.Validate();
+        _model = model;
+        _sink = sink;
+        _fanOut = _options.FanOut is { } rules ? new FanOutRules(rules) : null;
+        _suppression = new SuppressionTable(_options.ReRaiseInterval, _options.MaxSuppressionEntries);
+        var batch = _options.BatchSize;
+        _session = model?.CreateSession(batch);
+        _probabilities = new float[batch * (model?.ClassNames.Count ?? 0)];
+        _anomalyScores = new float[batch];
+        _benign = model is null ? -1 : IndexOf(model.ClassNames, _options.BenignClass);
+        _detectorName = model?.Manifest.Architecture switch
+        {
+            CnnLstmSpec => CnnLstmSpec.Kind,
+            TransformerSpec => TransformerSpec.Kind,
+            _ => "classifier",
+        };
+        _batchWindows = batch > 1 ? new float[batch * WindowShape.Cells] : [];
+        _batchContexts = batch > 1 ? new WindowContext[batch] : [];
+    }
+
+    public WindowDetectorCounters Counters { get; } = new();
+
+    public WindowDetectorOptions Options => _options;
+
+    public void OnWindow(in Connection connection, PairWindow window, FanOutView fanOut)
+    {
+        Counters.Windows++;
+        var context = WindowContext.From(connection, window);
+        if (_fanOut is not null)
+        {
+            context.FanOut = _fanOut.Evaluate(connection, fanOut);
+        }
+
+        if (_options.BatchSize > 1)
+        {
+            window.CopyTo(_batchWindows.AsSpan(_buffered * WindowShape.Cells, WindowShape.Cells));
+            _batchContexts[_buffered++] = context;
+            if (_buffered == _options.BatchSize)
+            {
+                Flush();
+            }
+
+            return;
+        }
+
+        var matrix = window.Matrix;
+        if (context.FanOut.Fired)
+        {
+            RaiseFanOut(context, matrix);
+        }
+
+        if (_session is not null)
+        {
+            var score = _session.Score(matrix, _probabilities);
+            Counters.Scored++;
+            Decide(context, matrix, _probabilities, score.ClassIndex, score.AnomalyScore);
+        }
+    }
+
+    /// <summary>Scores and decides the windows buffered by the batch path; a no-op when nothing is buffered.</summary>
+    public void Flush()
+    {
+        var count = _buffered;
+        _buffered = 0;
+        if (count == 0)
+        {
+            return;
+        }
+
+        var windows = _batchWindows.AsSpan(0, count * WindowShape.Cells);
+        var classes = _model?.ClassNames.Count ?? 0;
+        if (_session is not null)
+        {
+            _session.ClassifyBatch(windows, _probabilities);
+            if (_model!.Autoencoder is not null)
+            {
+                _session.AnomalyScoreBatch(windows, _anomalyScores);
+            }
+
+            Counters.Scored += count;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            ref readonly var context = ref _batchContexts[i];
+            var matrix = windows.Slice(i * WindowShape.Cells, WindowShape.Cells);
+            if (context.FanOut.Fired)
+            {
+                RaiseFanOut(context, matrix);
+            }
+
+            if (_session is not null)
+            {
+                var probabilities = _probabilities.AsSpan(i * classes, classes);
+                float? anomaly = _model!.Autoencoder is null ? null : _anomalyScores[i];
+                Decide(context, matrix, probabilities, InferenceSession.ArgMax(probabilities), anomaly);
+            }
+        }
+
+        Array.Clear(_batchContexts, 0, count);
+    }
+
+    private void Decide(in WindowContext context, ReadOnlySpan<float> matrix, ReadOnlySpan<float> probabilities, int best, float? anomalyScore)
+    {
+        var model = _model!;
+        var confidence = probabilities[best];
+        if (best != _benign)
+        {
+            if (confidence >= _options.MinConfidence)
+            {
+                Raise(context, matrix, model.ClassNames[best], confidence, best, anomalyScore);
+            }
+
+            return;
+        }
+
+        if (_options.UseAnomaly && anomalyScore is { } error && model.AnomalyThreshold is { } threshold && error > threshold)
+        {
+            var anomalyConfidence = FanOutRules.Confidence(threshold > 0 ? error / threshold : double.PositiveInfinity);
+            if (anomalyConfidence >= _options.MinConfidence)
+            {
+                Raise(context, matrix, AttackClass.Anomaly, anomalyConfidence, -1, anomalyScore);
+            }
+        }
+    }
+
+    private void Raise(in WindowContext context, ReadOnlySpan<float> matrix, string attackClass, double confidence, int classIndex, float? anomalyScore)
+    {
+        Counters.Raised++;
+        if (!_suppression.ShouldEmit(context.Key, attackClass, context.TimeUnixNanos))
+        {
+            Counters.Suppressed++;
+            return;
+        }
+
+        var explanation = Explanation.None;
+        if (_options.Explain)
+        {
+            var facts = Facts(context, matrix);
+            _explainer ??= new WindowExplainer(_model!, _options.Explainer);
+            explanation = classIndex >= 0
+                ? _explainer.ExplainClass(matrix, context.RowCount, classIndex, facts)
+                : _explainer.ExplainAnomaly(matrix, context.RowCount, facts);
+        }
+
+        Emit(context, matrix, attackClass, confidence, classIndex >= 0 ? _detectorName : "anomaly", explanation, anomalyScore, null);
+    }
+
+    private void RaiseFanOut(in WindowContext context, ReadOnlySpan<float> matrix)
+    {
+        var verdict = context.FanOut;
+        if (verdict.Confidence < _options.MinConfidence)
+        {
+            return;
+        }
+
+        Counters.Raised++;
+        var key = new PairKey(context.Key.Source, default);
+        if (!_suppression.ShouldEmit(key, verdict.AttackClass!, context.TimeUnixNanos))
+        {
+            Counters.Suppressed++;
+            return;
+        }
+
+        Emit(context, matrix, verdict.AttackClass!, verdict.Confidence, "fan-out", FanOutExplanation.Build(verdict), null, verdict);
+    }
+
+    private void Emit(in WindowContext context, ReadOnlySpan<float> matrix, string attackClass, double confidence, string detector,
+        Explanation explanation, float? anomalyScore, FanOutVerdict? fanOut)
+    {
+        var features = WindowSummary.Summarize(matrix, context.RowCount);
+        if (fanOut is { } verdict)
+        {
+            FanOutExplanation.AddFeatures(verdict, features);
+        }
+
+        var node = context.Source.PodName is not null || context.Destination.PodName is null ? context.Node : null;
+        var detection = new Core.Detections.Detection
+        {
+            Id = DetectionIds.Next(context.TimeUnixNanos),
+            Time = DateTimeOffset.UnixEpoch.AddTicks(context.TimeUnixNanos / 100),
+            Source = EndpointMapper.Map(context.Source, context.SourceIp, context.SourcePort, node),
+            Destination = EndpointMapper.Map(context.Destination, context.DestinationIp, context.DestinationPort, node is null ? context.Node : null),
+            AttackClass = attackClass,
+            Confidence = confidence,
+            Detector = detector,
+            Features = features,
+            Explanation = explanation,
+            AnomalyScore = anomalyScore,
+            Label = context.Label,
+        };
+        Counters.CountEmitted(attackClass);
+        _sink.OnDetection(detection);
+    }
+
+    private static WindowFacts Facts(in WindowContext context, ReadOnlySpan<float> matrix) =>
+        WindowFacts.From(matrix, context.RowCount, context.TotalConnections, context.FailedConnections, context.DestinationPort);
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
