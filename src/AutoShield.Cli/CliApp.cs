@@ -24,6 +24,8 @@ public static class CliApp
             ReplayCommand.Build(context),
             WindowsCommand.Build(context),
             ScanCommand.Build(context),
+            ActCommand.Build(context),
+            ActionsCommand.Build(context),
         };
         return root;
     }
