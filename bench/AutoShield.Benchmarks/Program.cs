@@ -22,5 +22,10 @@ if (args is ["scan-growth", .. var scanArgs])
     return ScanGrowthHarness.Run(scanArgs);
 }
 
+if (args is ["actuation-latency", .. var actuation])
+{
+    return ActuationLatencyHarness.Run(actuation);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

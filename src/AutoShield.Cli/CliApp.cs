@@ -27,6 +27,8 @@ public static class CliApp
             TrainCommand.Build(context),
             EvalCommand.Build(context),
             DetectCommand.Build(context),
+            ActCommand.Build(context),
+            ActionsCommand.Build(context),
         };
         return root;
     }
