@@ -28,7 +28,7 @@ internal static class AttackPlanner
             return attacks;
         }
 
-        if (scenario != Scenarios.Mixed)
+        if (scenario is not (Scenarios.Mixed or Scenarios.MixedExported))
         {
             var (from, to) = scenario == Scenarios.C2Beacon
                 ? (start + (long)(span * random.Uniform(0.05, 0.2)), end)
