@@ -59,7 +59,7 @@ public sealed class ClusterSimulator
             attack.Start(context);
         }
 
-        return Scenarios.Find(Options.Scenario)!.Name == Scenarios.MixedExported
+        return Scenarios.Find(Options.Scenario)!.Name == Scenarios.BenignExported
             ? new ExportView(cluster, seed, context.StartNanos, context.EndNanos).Filter(context.Run())
             : context.Run();
     }

@@ -6,10 +6,10 @@ namespace AutoShield.Ingestion.Tests.Simulation;
 public sealed class ExportViewTests
 {
     [Fact]
-    public void Generate_MixedExported_IsTheMixedRunFilteredFromAMidRunStart()
+    public void Generate_BenignExported_IsTheBenignRunFilteredFromAMidRunStart()
     {
-        var full = SimulatedRuns.Flows(Scenarios.Mixed, seed: 3, seconds: 30);
-        var exported = SimulatedRuns.Flows(Scenarios.MixedExported, seed: 3, seconds: 30);
+        var full = SimulatedRuns.Flows(Scenarios.Benign, seed: 3, seconds: 30);
+        var exported = SimulatedRuns.Flows(Scenarios.BenignExported, seed: 3, seconds: 30);
 
         Assert.NotEmpty(exported);
         Assert.True(exported.Count < full.Count, $"{exported.Count} of {full.Count} events kept");
@@ -19,9 +19,9 @@ public sealed class ExportViewTests
     }
 
     [Fact]
-    public void Generate_MixedExported_EveryNodeFilteredOneVerdictOnly()
+    public void Generate_BenignExported_EveryNodeFilteredOneVerdictOnly()
     {
-        var exported = SimulatedRuns.Flows(Scenarios.MixedExported, seed: 3, seconds: 30);
+        var exported = SimulatedRuns.Flows(Scenarios.BenignExported, seed: 3, seconds: 30);
 
         var kindsByNode = exported.GroupBy(f => f.NodeName ?? "").ToDictionary(g => g.Key, g => g.Select(f => f.Kind).Distinct().ToHashSet());
 
@@ -31,9 +31,9 @@ public sealed class ExportViewTests
     }
 
     [Fact]
-    public void Write_MixedExportedSameSeedTwice_IsByteIdentical()
+    public void Write_BenignExportedSameSeedTwice_IsByteIdentical()
     {
-        var options = SimulatedRuns.Options(Scenarios.MixedExported, seed: 5, seconds: 20);
+        var options = SimulatedRuns.Options(Scenarios.BenignExported, seed: 5, seconds: 20);
         var first = new MemoryStream();
         var second = new MemoryStream();
 

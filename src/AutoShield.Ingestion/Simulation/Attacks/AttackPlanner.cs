@@ -23,12 +23,12 @@ internal static class AttackPlanner
         var span = end - start;
         var attacks = new List<AttackSource>();
         var scenario = Scenarios.Find(options.Scenario)!.Name;
-        if (scenario == Scenarios.Benign)
+        if (scenario is Scenarios.Benign or Scenarios.BenignExported)
         {
             return attacks;
         }
 
-        if (scenario is not (Scenarios.Mixed or Scenarios.MixedExported))
+        if (scenario != Scenarios.Mixed)
         {
             var (from, to) = scenario == Scenarios.C2Beacon
                 ? (start + (long)(span * random.Uniform(0.05, 0.2)), end)
