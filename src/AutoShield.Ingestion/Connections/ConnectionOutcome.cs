@@ -13,7 +13,8 @@ namespace AutoShield.Ingestion.Connections;
 /// L7 request/response on the tuple. A SYN answered only by RST, or never answered, is not completed.
 /// Mid-connection captures (no SYN seen): completed when both sides were seen and the responder sent more than
 /// RST (an ACK scan draws only RSTs), or when only one side is visible and it carried data (PSH/payload), or an
-/// L7 response was seen. UDP, ICMP and others: completed when the responder was seen at all.
+/// L7 response was seen. Policy verdicts alone (no trace or drop event on either side): not judged failed, since
+/// an allowed verdict reports only the first packet. UDP, ICMP and others: completed when the responder was seen at all.
 /// </remarks>
 internal static class ConnectionOutcome
 {
@@ -87,6 +88,13 @@ internal static class ConnectionOutcome
             return state.Has(ConnectionFacts.L7Response)
                 || (state.Has(ConnectionFacts.SocketClosed)
                     && (!state.Has(ConnectionFacts.SocketStats) || responder.SocketBytes > 0 || responder.SocketPackets > 0));
+        }
+
+        if (!initiator.Has(SideFacts.HasObserver) && !responder.Has(SideFacts.HasObserver))
+        {
+            // Policy verdicts alone (an export filtered to them): an allowed first packet says nothing about the
+            // answer, so there is no evidence of failure; a denied one is failed through Dropped.
+            return true;
         }
 
         var responderVisible = responder.Has(SideFacts.ObservedL4);

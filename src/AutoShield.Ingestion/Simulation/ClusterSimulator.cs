@@ -3,6 +3,7 @@ using AutoShield.Ingestion.Hubble;
 using AutoShield.Ingestion.Simulation.Attacks;
 using AutoShield.Ingestion.Simulation.Benign;
 using AutoShield.Ingestion.Simulation.Cluster;
+using AutoShield.Ingestion.Simulation.Export;
 using AutoShield.Ingestion.Simulation.Traffic;
 
 namespace AutoShield.Ingestion.Simulation;
@@ -58,7 +59,9 @@ public sealed class ClusterSimulator
             attack.Start(context);
         }
 
-        return context.Run();
+        return Scenarios.Find(Options.Scenario)!.Name == Scenarios.BenignExported
+            ? new ExportView(cluster, seed, context.StartNanos, context.EndNanos).Filter(context.Run())
+            : context.Run();
     }
 
     /// <summary>The events alone, in time order, each labelled unless labels are off.</summary>

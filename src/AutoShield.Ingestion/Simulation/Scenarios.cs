@@ -12,6 +12,7 @@ public static class Scenarios
     public const string DataExfiltration = "data-exfiltration";
     public const string C2Beacon = "c2-beacon";
     public const string Mixed = "mixed";
+    public const string BenignExported = "benign-exported";
 
     public static IReadOnlyList<Scenario> All { get; } =
     [
@@ -24,6 +25,7 @@ public static class Scenarios
         new(DataExfiltration, "A data pod uploads to an internet address over a long connection or repeated uploads, and tunnels data through DNS.", AttackLabels.DataExfiltration),
         new(C2Beacon, "An implant in a pod calls one internet address every 30-60 s with jitter, sending and receiving little.", AttackLabels.C2Beacon),
         new(Mixed, "Several attacks at different times over the run, on the same background.", null),
+        new(BenignExported, "The benign background as filtered Hubble exports show it: per node only policy verdicts, only L7 logs, only traces or all, from a capture that starts mid-stream.", null),
     ];
 
     /// <summary>The scenario with this name (case-insensitive), or null.</summary>

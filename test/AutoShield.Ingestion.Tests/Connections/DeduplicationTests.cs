@@ -54,6 +54,35 @@ public sealed class DeduplicationTests
         Assert.True(connection.Failed);
     }
 
+    [Theory]
+    [InlineData(Verdict.Forwarded)]
+    [InlineData(Verdict.Redirected)]
+    public void Add_OnlyAnAllowedPolicyVerdict_IsNotJudgedFailed(Verdict allowed)
+    {
+        // A verdict-only export reports the first SYN of every connection and nothing else.
+        var verdict = Tcp(0, TcpFlags.Syn, kind: FlowEventKind.PolicyVerdict, point: ObservationPoint.Unknown);
+        verdict.Verdict = allowed;
+        Feed(verdict);
+        _assembler.Flush();
+
+        var connection = _sink.Single();
+        Assert.Equal(1, connection.SynCount);
+        Assert.False(connection.Dropped);
+        Assert.False(connection.Failed);
+    }
+
+    [Fact]
+    public void Add_VerdictThenUnansweredTracedSyn_IsFailed()
+    {
+        Feed(
+            Tcp(0.0000, TcpFlags.Syn, kind: FlowEventKind.PolicyVerdict, point: ObservationPoint.Unknown),
+            Tcp(0.0001, TcpFlags.Syn, point: ObservationPoint.ToEndpoint),
+            Tcp(1.0001, TcpFlags.Syn, point: ObservationPoint.ToEndpoint));
+        _assembler.Flush();
+
+        Assert.True(_sink.Single().Failed);
+    }
+
     [Fact]
     public void Add_VerdictBeforeTrace_TraceReplacesVerdictCounts()
     {

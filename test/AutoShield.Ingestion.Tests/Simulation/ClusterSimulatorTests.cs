@@ -298,7 +298,7 @@ public sealed class ClusterSimulatorTests
     [Fact]
     public void Scenarios_Catalogue_NamesEveryScenarioOnceWithADescription()
     {
-        Assert.Equal(9, Scenarios.All.Count);
+        Assert.Equal(10, Scenarios.All.Count);
         Assert.Equal(Scenarios.All.Count, Scenarios.All.Select(s => s.Name).Distinct().Count());
         Assert.All(Scenarios.All, s => Assert.False(string.IsNullOrWhiteSpace(s.Description)));
         Assert.Same(Scenarios.All[1], Scenarios.Find("PORT-SCANNING"));

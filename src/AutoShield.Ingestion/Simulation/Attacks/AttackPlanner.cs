@@ -23,7 +23,7 @@ internal static class AttackPlanner
         var span = end - start;
         var attacks = new List<AttackSource>();
         var scenario = Scenarios.Find(options.Scenario)!.Name;
-        if (scenario == Scenarios.Benign)
+        if (scenario is Scenarios.Benign or Scenarios.BenignExported)
         {
             return attacks;
         }
