@@ -166,6 +166,7 @@ internal sealed class RequestSender : IDisposable
         return outcome.Exception switch
         {
             OperationCanceledException when cancellationToken.IsCancellationRequested => false,
+            HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException } => false,
             HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } } => true,
             HttpRequestException or IOException or OperationCanceledException => idempotent,
             _ => false,
