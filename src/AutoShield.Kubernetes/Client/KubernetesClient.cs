@@ -213,10 +213,15 @@ public sealed class KubernetesClient : IDisposable
             ("fieldSelector", options.FieldSelector),
             ("timeoutSeconds", options.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture)),
         ]);
+        // A connection that died without closing would wait forever: give up a while after the server should have ended it.
+        using var deadline = options.TimeoutSeconds is { } seconds
+            ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds) + WatchGrace, _sender.Time)
+            : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         using var response = await _sender.SendAsync(HttpMethod.Get, path, null, idempotent: true, streaming: true, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        while (await ReadLineAsync(reader, linked.Token, cancellationToken) is { } line)
         {
             if (string.IsNullOrWhiteSpace(line))
             {
@@ -237,11 +242,25 @@ public sealed class KubernetesClient : IDisposable
 
     public void Dispose() => _sender.Dispose();
 
+    private static readonly TimeSpan WatchGrace = TimeSpan.FromSeconds(30);
+
+    private static async Task<string?> ReadLineAsync(StreamReader reader, CancellationToken linked, CancellationToken caller)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(linked);
+        }
+        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
     internal static bool IsAmbiguous(Exception error, CancellationToken cancellationToken) => error switch
     {
         KubernetesServerErrorException => true,
         HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } } => true,
-        HttpRequestException or IOException => true,
+        HttpRequestException or IOException or TimeoutException => true,
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         _ => false,
     };

@@ -76,6 +76,18 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task GetAsync_AnswerSlowerThanRequestTimeout_RetriedThenThrowsTimeout()
+    {
+        await using var cluster = await FakeCluster.StartAsync();
+        cluster.Server.Faults.Latency = TimeSpan.FromMilliseconds(500);
+        var client = cluster.Client(options: cluster.FastRetries() with { MaxRetries = 1, RequestTimeout = TimeSpan.FromMilliseconds(20) });
+
+        await Assert.ThrowsAsync<TimeoutException>(() => client.GetAsync(ResourceTypes.ConfigMaps, "default", "cfg"));
+
+        Assert.IsType<TimeoutException>(Assert.Single(cluster.Retries).Error);
+    }
+
+    [Fact]
     public async Task CreateAsync_ServerErrorBeforeStoring_ChecksThenCreatesOnce()
     {
         await using var cluster = await FakeCluster.StartAsync();
