@@ -139,6 +139,20 @@ public sealed class FakeKubernetesServer : IAsyncDisposable
     public FakeResourceKind KindOf(string apiVersion, string kind) =>
         Resources.FindByKind(apiVersion, kind) ?? throw new ArgumentException($"no resource registered for {apiVersion} {kind}");
 
+    /// <summary>Deletes a stored object as a controller or the kubelet would (bypassing RBAC and faults); false when it was not there.</summary>
+    public bool Remove(string apiVersion, string kind, string? ns, string name)
+    {
+        try
+        {
+            Store.Delete(KindOf(apiVersion, kind), ns, name, null, null, StoreWriteOptions.Default, Resources.All);
+            return true;
+        }
+        catch (ApiError error) when (error.Code == 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Drops every open watch connection (the client sees the stream end abruptly).</summary>
     public void DropWatches() => Store.DropWatches();
 
@@ -166,6 +180,12 @@ public sealed class FakeKubernetesServer : IAsyncDisposable
     {
         lock (_logGate)
         {
+            // Bounded, so a long benchmark against the fake does not grow without limit.
+            if (_requests.Count >= Options.MaxLoggedRequests)
+            {
+                _requests.RemoveRange(0, _requests.Count / 2);
+            }
+
             _requests.Add(request);
         }
     }

@@ -132,7 +132,7 @@ public sealed class PodIpCacheTests
         Assert.Equal("a", cache.Current(Ip("10.4.0.1"))?.Name);
         cluster.Server.Seed(Some.Pod("b", "shop"));
         cluster.Server.SetStatus("v1", "Pod", "shop", "b", JsonNode.Parse("""{"phase":"Running","podIP":"10.4.0.2"}""")!.AsObject());
-        await client.DeleteAsync(ResourceTypes.Pods, "shop", "a");
+        Assert.True(cluster.Server.Remove("v1", "Pod", "shop", "a"));
         await Eventually(() => cache.Current(Ip("10.4.0.2"))?.Name == "b" && cache.Current(Ip("10.4.0.1")) is null);
 
         await stop.CancelAsync();
