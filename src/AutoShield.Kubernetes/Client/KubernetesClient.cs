@@ -184,6 +184,21 @@ public sealed class KubernetesClient : IDisposable
         return await SendJsonAsync(HttpMethod.Delete, path, body, body is null ? null : "application/json", idempotent: true, cancellationToken);
     }
 
+    /// <summary>Deletes every object a list with these selectors would return; returns the list of deleted objects.</summary>
+    public async Task<ResourceList> DeleteCollectionAsync(ResourceType type, string? ns, ListOptions? selection = null, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        selection ??= new ListOptions();
+        var path = ResourcePaths.WithQuery(ResourcePaths.For(type, Ns(type, ns)), [
+            ("labelSelector", selection.LabelSelector),
+            ("fieldSelector", selection.FieldSelector),
+            ("dryRun", dryRun ? "All" : null),
+        ]);
+        var list = await SendJsonAsync(HttpMethod.Delete, path, null, null, idempotent: true, cancellationToken);
+        var items = (list["items"] as JsonArray ?? []).OfType<JsonObject>().Select(i => WithType((JsonObject)i.DeepClone(), type)).ToList();
+        return new ResourceList(items, list["metadata"]?["resourceVersion"]?.GetValue<string>() ?? "", null);
+    }
+
     /// <summary>POSTs to a subresource, such as a pod's eviction; returns the answer (often a Status).</summary>
     public async Task<JsonObject> CreateSubresourceAsync(ResourceType type, string? ns, string name, string subresource, JsonObject body, WriteOptions? options = null, CancellationToken cancellationToken = default)
     {
