@@ -98,7 +98,8 @@ public sealed class KubernetesClient : IDisposable
     /// <summary>
     /// Creates an object (namespace from <paramref name="ns"/>, else the object, else the default). A create is not
     /// retried blindly: after an answer-less failure or a 5xx it reads the name back, retries only if the object is
-    /// absent, and returns the stored object if it is there (the lost attempt made it).
+    /// absent, and returns the stored object if it is there (the lost attempt made it). A resourceVersion in the
+    /// object is dropped, so a copy of another object can be created.
     /// </summary>
     public async Task<JsonObject> CreateAsync(ResourceType type, string? ns, JsonObject obj, WriteOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -107,6 +108,9 @@ public sealed class KubernetesClient : IDisposable
         var target = type.Namespaced ? ns ?? ObjectMeta.Namespace(obj) ?? DefaultNamespace : null;
         var path = ResourcePaths.WithQuery(ResourcePaths.For(type, target), WriteQuery(options));
         var body = WithType((JsonObject)obj.DeepClone(), type);
+
+        // A copy of a stored object carries its resourceVersion, which a create must not (the server refuses it).
+        (body["metadata"] as JsonObject)?.Remove("resourceVersion");
         var name = ObjectMeta.Name(obj);
         for (var attempt = 0; ; attempt++)
         {
