@@ -236,44 +236,17 @@ public sealed class KubernetesClient : IDisposable
         using var deadline = options.TimeoutSeconds is { } seconds
             ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds) + WatchGrace, _sender.Time)
             : new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         using var response = await _sender.SendAsync(HttpMethod.Get, path, null, idempotent: true, streaming: true, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        while (await ReadLineAsync(reader, linked.Token, cancellationToken) is { } line)
+        await foreach (var change in WatchStreamReader.ReadAsync(stream, deadline.Token, cancellationToken))
         {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var node = JsonNode.Parse(line) as JsonObject;
-            var kind = WatchEvent.ParseType(node?["type"]?.GetValue<string>());
-            var obj = node?["object"] as JsonObject ?? [];
-            if (kind == WatchEventType.Error)
-            {
-                throw KubernetesApiException.Create(ApiStatus.FromObject(obj));
-            }
-
-            yield return new WatchEvent(kind, WithType((JsonObject)obj.DeepClone(), type));
+            yield return new WatchEvent(change.Type, WithType(change.Object, type));
         }
     }
 
     public void Dispose() => _sender.Dispose();
 
     private static readonly TimeSpan WatchGrace = TimeSpan.FromSeconds(30);
-
-    private static async Task<string?> ReadLineAsync(StreamReader reader, CancellationToken linked, CancellationToken caller)
-    {
-        try
-        {
-            return await reader.ReadLineAsync(linked);
-        }
-        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
-        {
-            return null;
-        }
-    }
 
     internal static bool IsAmbiguous(Exception error, CancellationToken cancellationToken) => error switch
     {

@@ -121,6 +121,27 @@ public sealed class InformerTests
         Assert.Equal(0, events);
     }
 
+    [Fact]
+    public async Task RunAsync_SubscriberThrows_OthersStillGetEventsAndErrorIsReported()
+    {
+        await using var cluster = await FakeCluster.StartAsync();
+        cluster.Server.Seed(Some.ConfigMap("a"));
+        var errors = new List<Exception>();
+        var seen = new List<string>();
+        var informer = new Informer(cluster.Client(), ResourceTypes.ConfigMaps, "default", new InformerOptions { OnError = e => { lock (errors) { errors.Add(e); } } });
+        informer.Subscribe(_ => throw new InvalidOperationException("broken subscriber"));
+        informer.Subscribe(e => { lock (seen) { seen.Add(ObjectMeta.Name(e.Object)!); } });
+        using var stop = new CancellationTokenSource();
+        var run = informer.RunAsync(stop.Token);
+
+        await informer.Synced.WaitAsync(TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        await run;
+
+        Assert.Equal(["a"], Snapshot(seen));
+        Assert.IsType<InvalidOperationException>(Assert.Single(Snapshot(errors)));
+    }
+
     private static List<T> Snapshot<T>(List<T> list)
     {
         lock (list)
