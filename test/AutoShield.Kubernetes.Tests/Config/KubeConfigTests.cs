@@ -234,6 +234,26 @@ public sealed class KubeConfigTests
         Assert.Equal("autoshield-system", cluster.Server.Requests[^1].Namespace);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task FakeServerWriteKubeconfig_TokenOrCertificate_LocatedAndAuthenticated(bool useToken)
+    {
+        await using var cluster = await FakeCluster.StartAsync();
+        cluster.Server.Access.RequireAuthentication = true;
+        cluster.Server.Access.AddToken("cli-token", "cli-user");
+        var certificate = useToken ? null : cluster.Server.CertificateAuthority.IssueClientCertificate("cli-user");
+        var path = cluster.Server.WriteKubeconfig(Path.Combine(Directory.CreateTempSubdirectory("kc").FullName, "config"), useToken ? "cli-token" : null, certificate, ns: "shop");
+        cluster.Server.Seed(Some.ConfigMap("c", "shop"));
+
+        using var client = new KubernetesClient(ClusterLocator.Locate(new ClusterLocatorOptions { KubeconfigPath = path, Environment = Env() }));
+        var list = await client.ListAsync(ResourceTypes.ConfigMaps, client.DefaultNamespace);
+
+        Assert.Equal("shop", client.DefaultNamespace);
+        Assert.Single(list.Items);
+        Assert.Equal("cli-user", cluster.Server.Requests[^1].User);
+    }
+
     [Fact]
     public void Parse_NotYaml_ThrowsKubeConfigException()
     {
