@@ -142,9 +142,9 @@ public sealed class PodIpCacheTests
 
     internal static async Task Eventually(Func<bool> condition)
     {
-        for (var i = 0; i < 600 && !condition(); i++)
+        for (var i = 0; i < 1200 && !condition(); i++)
         {
-            await Task.Delay(50);
+            await Task.Delay(25);
         }
 
         Assert.True(condition());

@@ -73,7 +73,11 @@ public sealed class InformerTests
         var client = cluster.Client();
         var seen = new List<string>();
         var errors = new List<Exception>();
-        var informer = new Informer(client, ResourceTypes.ConfigMaps, "default", new InformerOptions { OnError = e => { lock (errors) { errors.Add(e); } } });
+        var informer = new Informer(client, ResourceTypes.ConfigMaps, "default", new InformerOptions
+        {
+            FailureBackoff = TimeSpan.FromMilliseconds(5),
+            OnError = e => { lock (errors) { errors.Add(e); } },
+        });
         informer.Subscribe(e => { lock (seen) { seen.Add($"{e.Type}:{ObjectMeta.Name(e.Object)}"); } });
         using var stop = new CancellationTokenSource();
         var run = informer.RunAsync(stop.Token);
@@ -152,7 +156,7 @@ public sealed class InformerTests
 
     internal static async Task Eventually(Func<bool> condition)
     {
-        for (var i = 0; i < 400 && !condition(); i++)
+        for (var i = 0; i < 1200 && !condition(); i++)
         {
             await Task.Delay(25);
         }
