@@ -116,8 +116,7 @@ public sealed class PodIpCache : IPodAttributor
                 return false;
             }
 
-            var hold = holds.LastOrDefault(h => h.Covers(at))
-                ?? holds.LastOrDefault(h => h.Until is { } until && at >= until && at < until + grace && !holds.Any(o => o.From <= at && o.From > h.From));
+            var hold = Holder(holds, at, grace);
             if (hold is null)
             {
                 return false;
@@ -126,6 +125,38 @@ public sealed class PodIpCache : IPodAttributor
             identity = hold.Pod;
             return true;
         }
+    }
+
+    // Loops rather than LINQ: this runs per flow event, which must not allocate.
+    private static IpHold? Holder(List<IpHold> holds, DateTimeOffset at, TimeSpan grace)
+    {
+        for (var i = holds.Count - 1; i >= 0; i--)
+        {
+            if (holds[i].Covers(at))
+            {
+                return holds[i];
+            }
+        }
+
+        // Released shortly before: the last holder, unless a later hold had already started by then.
+        for (var i = holds.Count - 1; i >= 0; i--)
+        {
+            var hold = holds[i];
+            if (hold.Until is { } until && at >= until && at < until + grace)
+            {
+                for (var j = i + 1; j < holds.Count; j++)
+                {
+                    if (holds[j].From <= at)
+                    {
+                        return null;
+                    }
+                }
+
+                return hold;
+            }
+        }
+
+        return null;
     }
 
     private void Hold(IpAddr ip, PodIdentity identity, DateTimeOffset from, DateTimeOffset now)

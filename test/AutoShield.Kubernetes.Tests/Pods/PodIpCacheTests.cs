@@ -117,6 +117,29 @@ public sealed class PodIpCacheTests
     }
 
     [Fact]
+    public void TryAttribute_SteadyState_AllocatesNothing()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var cache = new PodIpCache(clock);
+        cache.OnPod(WatchEventType.Added, Created(Some.Pod("a", ip: "10.0.0.1"), Start));
+        var hit = Ip("10.0.0.1");
+        var miss = Ip("10.0.0.2");
+        var at = Start.AddSeconds(1);
+
+        var bytes = Allocations.LeastPerRound(() =>
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                cache.TryAttribute(hit, at, out _);
+                cache.TryAttribute(miss, at, out _);
+            }
+        });
+
+        Assert.Equal(0, bytes);
+        Assert.True(cache.TryAttribute(hit, at, out _));
+    }
+
+    [Fact]
     public async Task Attach_InformerAgainstFakeServer_FollowsCreationIpChangeAndDeletion()
     {
         await using var cluster = await FakeCluster.StartAsync();
