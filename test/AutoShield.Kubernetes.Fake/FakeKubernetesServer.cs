@@ -139,6 +139,52 @@ public sealed class FakeKubernetesServer : IAsyncDisposable
     public FakeResourceKind KindOf(string apiVersion, string kind) =>
         Resources.FindByKind(apiVersion, kind) ?? throw new ArgumentException($"no resource registered for {apiVersion} {kind}");
 
+    /// <summary>
+    /// A kubeconfig (context "fake", current) for the HTTPS endpoint with the CA inline, authenticating with a token
+    /// or an issued client certificate: what a CLI test passes as --kubeconfig.
+    /// </summary>
+    public string KubeconfigYaml(string? token = null, FakeCertificate? clientCertificate = null, string ns = "default")
+    {
+        static string B64(string text) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text));
+        var user = new System.Text.StringBuilder();
+        if (token is not null)
+        {
+            user.Append(System.Globalization.CultureInfo.InvariantCulture, $"    token: {token}\n");
+        }
+
+        if (clientCertificate is not null)
+        {
+            user.Append(System.Globalization.CultureInfo.InvariantCulture, $"    client-certificate-data: {B64(clientCertificate.CertificatePem)}\n");
+            user.Append(System.Globalization.CultureInfo.InvariantCulture, $"    client-key-data: {B64(clientCertificate.PrivateKeyPem)}\n");
+        }
+
+        return "apiVersion: v1\nkind: Config\ncurrent-context: fake\n"
+            + $"clusters:\n- name: fake\n  cluster:\n    server: {HttpsUri}\n    certificate-authority-data: {B64(CertificateAuthority.CertificatePem)}\n"
+            + $"contexts:\n- name: fake\n  context:\n    cluster: fake\n    user: fake\n    namespace: {ns}\n"
+            + "users:\n- name: fake\n  user:" + (user.Length == 0 ? " {}\n" : "\n" + user);
+    }
+
+    /// <summary>Writes <see cref="KubeconfigYaml"/> to <paramref name="path"/> and returns the path.</summary>
+    public string WriteKubeconfig(string path, string? token = null, FakeCertificate? clientCertificate = null, string ns = "default")
+    {
+        File.WriteAllText(path, KubeconfigYaml(token, clientCertificate, ns));
+        return path;
+    }
+
+    /// <summary>Deletes a stored object as a controller or the kubelet would (bypassing RBAC and faults); false when it was not there.</summary>
+    public bool Remove(string apiVersion, string kind, string? ns, string name)
+    {
+        try
+        {
+            Store.Delete(KindOf(apiVersion, kind), ns, name, null, null, StoreWriteOptions.Default, Resources.All);
+            return true;
+        }
+        catch (ApiError error) when (error.Code == 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Drops every open watch connection (the client sees the stream end abruptly).</summary>
     public void DropWatches() => Store.DropWatches();
 
@@ -166,6 +212,12 @@ public sealed class FakeKubernetesServer : IAsyncDisposable
     {
         lock (_logGate)
         {
+            // Bounded, so a long benchmark against the fake does not grow without limit.
+            if (_requests.Count >= Options.MaxLoggedRequests)
+            {
+                _requests.RemoveRange(0, _requests.Count / 2);
+            }
+
             _requests.Add(request);
         }
     }

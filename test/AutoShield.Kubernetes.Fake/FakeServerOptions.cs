@@ -21,6 +21,9 @@ public sealed record FakeServerOptions
     /// </summary>
     public bool GoneAsErrorEvent { get; init; } = true;
 
+    /// <summary>How many requests <see cref="FakeKubernetesServer.Requests"/> keeps (the older half is dropped when full).</summary>
+    public int MaxLoggedRequests { get; init; } = 10_000;
+
     /// <summary>Namespaces that exist from the start, as in a new cluster.</summary>
     public IReadOnlyList<string> InitialNamespaces { get; init; } = ["default", "kube-system", "kube-public", "kube-node-lease"];
 }

@@ -98,7 +98,8 @@ public sealed class KubernetesClient : IDisposable
     /// <summary>
     /// Creates an object (namespace from <paramref name="ns"/>, else the object, else the default). A create is not
     /// retried blindly: after an answer-less failure or a 5xx it reads the name back, retries only if the object is
-    /// absent, and returns the stored object if it is there (the lost attempt made it).
+    /// absent, and returns the stored object if it is there (the lost attempt made it). A resourceVersion in the
+    /// object is dropped, so a copy of another object can be created.
     /// </summary>
     public async Task<JsonObject> CreateAsync(ResourceType type, string? ns, JsonObject obj, WriteOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -107,6 +108,9 @@ public sealed class KubernetesClient : IDisposable
         var target = type.Namespaced ? ns ?? ObjectMeta.Namespace(obj) ?? DefaultNamespace : null;
         var path = ResourcePaths.WithQuery(ResourcePaths.For(type, target), WriteQuery(options));
         var body = WithType((JsonObject)obj.DeepClone(), type);
+
+        // A copy of a stored object carries its resourceVersion, which a create must not (the server refuses it).
+        (body["metadata"] as JsonObject)?.Remove("resourceVersion");
         var name = ObjectMeta.Name(obj);
         for (var attempt = 0; ; attempt++)
         {
@@ -184,6 +188,21 @@ public sealed class KubernetesClient : IDisposable
         return await SendJsonAsync(HttpMethod.Delete, path, body, body is null ? null : "application/json", idempotent: true, cancellationToken);
     }
 
+    /// <summary>Deletes every object a list with these selectors would return; returns the list of deleted objects.</summary>
+    public async Task<ResourceList> DeleteCollectionAsync(ResourceType type, string? ns, ListOptions? selection = null, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        selection ??= new ListOptions();
+        var path = ResourcePaths.WithQuery(ResourcePaths.For(type, Ns(type, ns)), [
+            ("labelSelector", selection.LabelSelector),
+            ("fieldSelector", selection.FieldSelector),
+            ("dryRun", dryRun ? "All" : null),
+        ]);
+        var list = await SendJsonAsync(HttpMethod.Delete, path, null, null, idempotent: true, cancellationToken);
+        var items = (list["items"] as JsonArray ?? []).OfType<JsonObject>().Select(i => WithType((JsonObject)i.DeepClone(), type)).ToList();
+        return new ResourceList(items, list["metadata"]?["resourceVersion"]?.GetValue<string>() ?? "", null);
+    }
+
     /// <summary>POSTs to a subresource, such as a pod's eviction; returns the answer (often a Status).</summary>
     public async Task<JsonObject> CreateSubresourceAsync(ResourceType type, string? ns, string name, string subresource, JsonObject body, WriteOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -213,35 +232,27 @@ public sealed class KubernetesClient : IDisposable
             ("fieldSelector", options.FieldSelector),
             ("timeoutSeconds", options.TimeoutSeconds?.ToString(CultureInfo.InvariantCulture)),
         ]);
+        // A connection that died without closing would wait forever: give up a while after the server should have ended it.
+        using var deadline = options.TimeoutSeconds is { } seconds
+            ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds) + WatchGrace, _sender.Time)
+            : new CancellationTokenSource();
         using var response = await _sender.SendAsync(HttpMethod.Get, path, null, idempotent: true, streaming: true, cancellationToken);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        await foreach (var change in WatchStreamReader.ReadAsync(stream, deadline.Token, cancellationToken))
         {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var node = JsonNode.Parse(line) as JsonObject;
-            var kind = WatchEvent.ParseType(node?["type"]?.GetValue<string>());
-            var obj = node?["object"] as JsonObject ?? [];
-            if (kind == WatchEventType.Error)
-            {
-                throw KubernetesApiException.Create(ApiStatus.FromObject(obj));
-            }
-
-            yield return new WatchEvent(kind, WithType((JsonObject)obj.DeepClone(), type));
+            yield return new WatchEvent(change.Type, WithType(change.Object, type));
         }
     }
 
     public void Dispose() => _sender.Dispose();
 
+    private static readonly TimeSpan WatchGrace = TimeSpan.FromSeconds(30);
+
     internal static bool IsAmbiguous(Exception error, CancellationToken cancellationToken) => error switch
     {
         KubernetesServerErrorException => true,
         HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } } => true,
-        HttpRequestException or IOException => true,
+        HttpRequestException or IOException or TimeoutException => true,
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         _ => false,
     };

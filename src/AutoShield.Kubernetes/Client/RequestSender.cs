@@ -127,8 +127,14 @@ internal sealed class RequestSender : IDisposable
 
         using var timeout = new CancellationTokenSource(_options.RequestTimeout, _options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
-        return response;
+        try
+        {
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+        }
+        catch (OperationCanceledException error) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{method} {path} got no answer within {_options.RequestTimeout.TotalSeconds:0.###} s", error);
+        }
     }
 
     private ResiliencePipeline<HttpResponseMessage> Build(bool idempotent)
@@ -166,8 +172,9 @@ internal sealed class RequestSender : IDisposable
         return outcome.Exception switch
         {
             OperationCanceledException when cancellationToken.IsCancellationRequested => false,
+            HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException } => false,
             HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } } => true,
-            HttpRequestException or IOException or OperationCanceledException => idempotent,
+            HttpRequestException or IOException or TimeoutException or OperationCanceledException => idempotent,
             _ => false,
         };
     }

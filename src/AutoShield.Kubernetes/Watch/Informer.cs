@@ -213,7 +213,15 @@ public sealed class Informer
         {
             foreach (var handler in handlers)
             {
-                handler(change);
+                try
+                {
+                    handler(change);
+                }
+                catch (Exception error)
+                {
+                    // One broken subscriber must not stop the cache, nor keep the others from their events.
+                    _options.OnError?.Invoke(error);
+                }
             }
         }
     }

@@ -63,14 +63,13 @@ internal sealed class ApiHandler
             }
 
             request.StatusCode = 200;
-            var verbs = new ResourceVerbs(_server, kind, route, context);
             if (verb == "watch")
             {
                 await new WatchStreamer(_server, kind, route, context).StreamAsync();
                 return;
             }
 
-            var (status, body) = await verbs.ExecuteAsync(verb);
+            var (status, body) = await new ResourceVerbs(_server, kind, route, context).ExecuteAsync(verb);
             request.StatusCode = status;
             await WriteJsonAsync(context, status, body);
         }

@@ -202,7 +202,8 @@ internal sealed class ResourceVerbs
     private async Task<JsonObject> DeleteAsync()
     {
         var (uid, rv, dryRun) = await DeleteOptionsAsync();
-        var options = Options() with { DryRun = Options().DryRun || dryRun };
+        var options = Options();
+        options = options with { DryRun = options.DryRun || dryRun };
         return Store.Delete(_kind, _route.Namespace, _route.Name!, uid, rv, options, _server.Resources.All);
     }
 

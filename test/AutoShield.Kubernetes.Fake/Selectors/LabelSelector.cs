@@ -99,7 +99,7 @@ public sealed class LabelSelector
         var setOp = ParseSet(part, " notin ", "notin") ?? ParseSet(part, " in ", "in");
         if (setOp is not null)
         {
-            return setOp;
+            return setOp.Op == "invalid" ? null : setOp;
         }
 
         foreach (var (token, op) in new[] { ("!=", "!="), ("==", "="), ("=", "=") })

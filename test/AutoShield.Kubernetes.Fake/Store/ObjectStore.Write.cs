@@ -18,6 +18,12 @@ public sealed partial class ObjectStore
         }
 
         var meta = Meta(created);
+        if (Text(meta["resourceVersion"]) is { Length: > 0 })
+        {
+            // The storage layer refuses this with a plain error, which the API server answers as InternalError.
+            throw new ApiError(500, "InternalError", "resourceVersion should not be set on objects to be created");
+        }
+
         lock (_gate)
         {
             if (kind.Namespaced)

@@ -251,6 +251,52 @@ public sealed class KubernetesClientVerbsTests
     }
 
     [Fact]
+    public async Task DeleteCollectionAsync_LabelSelector_DeletesOnlyMatches()
+    {
+        await using var cluster = await FakeCluster.StartAsync();
+        cluster.Server.Seed(Some.Pod("a", labels: new() { ["autoshield.io/action"] = "a1" }));
+        cluster.Server.Seed(Some.Pod("b", labels: new() { ["autoshield.io/action"] = "a1" }));
+        cluster.Server.Seed(Some.Pod("c"));
+        var client = cluster.Client();
+
+        var dry = await client.DeleteCollectionAsync(ResourceTypes.Pods, "default", new ListOptions { LabelSelector = "autoshield.io/action=a1" }, dryRun: true);
+        var deleted = await client.DeleteCollectionAsync(ResourceTypes.Pods, "default", new ListOptions { LabelSelector = "autoshield.io/action=a1" });
+
+        Assert.Equal(2, dry.Items.Count);
+        Assert.Equal(["a", "b"], deleted.Items.Select(i => ObjectMeta.Name(i)));
+        Assert.Equal(["c"], (await client.ListAsync(ResourceTypes.Pods, "default")).Items.Select(i => ObjectMeta.Name(i)));
+    }
+
+    [Fact]
+    public async Task ReplaceStatusAsync_NodeStatus_ChangesStatusOnly()
+    {
+        await using var cluster = await FakeCluster.StartAsync();
+        cluster.Server.Seed("""{"apiVersion":"v1","kind":"Node","metadata":{"name":"n1"},"spec":{"unschedulable":false}}""");
+        var client = cluster.Client();
+        var node = await client.GetAsync(ResourceTypes.Nodes, null, "n1");
+        node["status"] = JsonNode.Parse("""{"conditions":[{"type":"Ready","status":"True"}]}""");
+        node["spec"]!["unschedulable"] = true;
+
+        var replaced = await client.ReplaceStatusAsync(ResourceTypes.Nodes, null, node);
+
+        Assert.Equal("Ready", replaced["status"]!["conditions"]![0]!["type"]!.GetValue<string>());
+        Assert.False(replaced["spec"]!["unschedulable"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task DeleteAsync_DryRun_KeepsObject()
+    {
+        await using var cluster = await FakeCluster.StartAsync();
+        cluster.Server.Seed(Some.ConfigMap("cfg"));
+        var client = cluster.Client();
+
+        var answer = await client.DeleteAsync(ResourceTypes.ConfigMaps, "default", "cfg", new DeleteOptions { DryRun = true });
+
+        Assert.Equal("cfg", ObjectMeta.Name(answer));
+        Assert.NotNull(await client.TryGetAsync(ResourceTypes.ConfigMaps, "default", "cfg"));
+    }
+
+    [Fact]
     public async Task CreateSubresourceAsync_PodEviction_DeletesPod()
     {
         await using var cluster = await FakeCluster.StartAsync();
