@@ -76,7 +76,7 @@ public sealed class FaultTests
                 {
                     o["metadata"]!["annotations"]!["team"] = "checkout";
                     return o;
-                }, Fake.Store.StoreWriteOptions.Default);
+                }, global::AutoShield.Kubernetes.Fake.Store.StoreWriteOptions.Default);
             }
 
             return false;
