@@ -24,6 +24,7 @@ public static class CliApp
             ReplayCommand.Build(context),
             WindowsCommand.Build(context),
             ScanCommand.Build(context),
+            PolicyCommand.Build(context),
         };
         return root;
     }

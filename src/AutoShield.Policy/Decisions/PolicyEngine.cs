@@ -116,7 +116,7 @@ public sealed class PolicyEngine
         }
 
         var state = _states.GetOrAdd((rule.Name, target.Key), static () => new RuleTargetState());
-        var persistence = Persist(rule, state, detection.Time);
+        var persistence = Persist(rule, state, detection.Time, _options.DedupWindow);
         var level = 0;
         for (var i = rule.Escalation.Count - 1; i >= 0; i--)
         {
@@ -131,12 +131,11 @@ public sealed class PolicyEngine
         {
             var since = detection.Time - last;
             var escalated = level > state.LastLevel;
-            var quiet = escalated ? _options.DedupWindow : (rule.Cooldown > _options.DedupWindow ? rule.Cooldown : _options.DedupWindow);
-            if (since < quiet)
+            var quiet = rule.Cooldown > _options.DedupWindow ? rule.Cooldown : _options.DedupWindow;
+            if (!escalated && since < quiet)
             {
                 state.Suppressed++;
-                var why = escalated ? "dedup window" : "cooldown";
-                decisions.Add(Make(DecisionOutcome.Suppressed, $"{why}: acted on {target} {Seconds(since)} ago (cooldown {Seconds(rule.Cooldown)})", level, persistence));
+                decisions.Add(Make(DecisionOutcome.Suppressed, $"cooldown: acted on {target} {Seconds(since)} ago (cooldown {Seconds(rule.Cooldown)})", level, persistence));
                 return;
             }
         }
@@ -165,13 +164,17 @@ public sealed class PolicyEngine
 
         var outcome = rule.Mode == RuleMode.Monitor ? DecisionOutcome.Monitor : DecisionOutcome.Act;
         var reason = $"{attackClass} at confidence {detection.Confidence.ToString("0.###", CultureInfo.InvariantCulture)}"
-            + (level > 0 ? $", escalated to step {level.ToString(CultureInfo.InvariantCulture)} after {persistence.ToString(CultureInfo.InvariantCulture)} detections" : string.Empty)
+            + (level > 0 ? $", escalated to step {level.ToString(CultureInfo.InvariantCulture)} after {persistence.ToString(CultureInfo.InvariantCulture)} sightings" : string.Empty)
             + (suppressed > 0 ? $", {suppressed.ToString(CultureInfo.InvariantCulture)} suppressed since the last action" : string.Empty);
         decisions.Add(Make(outcome, reason, level, persistence) with { Actions = requests, SuppressedSinceLast = suppressed });
     }
 
-    /// <summary>Records this match and returns how many matches of the rule on the target fall inside the escalation window.</summary>
-    private static int Persist(PolicyRule rule, RuleTargetState state, DateTimeOffset time)
+    /// <summary>
+    /// Records this match and returns how many sightings of the rule on the target fall inside the escalation window.
+    /// Matches closer than the dedup window to the last sighting count once, so a burst of windows in 100 ms is one
+    /// sighting and persistence means the attack went on, not that it was fast.
+    /// </summary>
+    private static int Persist(PolicyRule rule, RuleTargetState state, DateTimeOffset time, TimeSpan spacing)
     {
         var recent = state.Recent;
         while (recent.Count > 0 && time - recent.Peek() > rule.EscalationWindow)
@@ -179,7 +182,13 @@ public sealed class PolicyEngine
             recent.Dequeue();
         }
 
+        if (recent.Count > 0 && state.LastSighting is { } last && time - last < spacing)
+        {
+            return recent.Count;
+        }
+
         recent.Enqueue(time);
+        state.LastSighting = time;
         var cap = rule.Escalation.Count == 0 ? 1 : rule.Escalation[^1].AfterDetections;
         while (recent.Count > cap)
         {

@@ -9,6 +9,9 @@ internal sealed class RuleTargetState
 
     public int Suppressed { get; set; }
 
+    /// <summary>The last match counted as a sighting (at least the dedup window after the one before).</summary>
+    public DateTimeOffset? LastSighting { get; set; }
+
     /// <summary>Match times inside the escalation window, oldest first; bounded by the highest step's count.</summary>
     public Queue<DateTimeOffset> Recent { get; } = new();
 }

@@ -383,9 +383,12 @@ public sealed class SafetyController
 
         touched.Add(target.Name);
         var affected = wholeWorkload ? pods.Value : Math.Min(touched.Count, pods.Value);
-        if ((double)affected / pods.Value > _options.MaxWorkloadShare)
+
+        // The share rounds down but never below one pod: acting on the single compromised pod of a workload is the point.
+        var allowed = Math.Max(1, (int)Math.Floor(_options.MaxWorkloadShare * pods.Value));
+        if (affected > allowed)
         {
-            message = $"{affected} of {pods} pods of {target.Namespace}/{target.Workload} would be affected (limit {_options.MaxWorkloadShare:P0})";
+            message = $"{affected} of {pods} pods of {target.Namespace}/{target.Workload} would be affected (limit {_options.MaxWorkloadShare.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)}, at most {allowed})";
             return RefusalReason.BlastRadiusWorkload;
         }
 

@@ -36,7 +36,7 @@ public sealed record SafetyOptions
 
     public TimeSpan TargetWindow { get; init; } = TimeSpan.FromHours(1);
 
-    /// <summary>Largest share of a workload's pods that active actions may touch at once.</summary>
+    /// <summary>Largest share of a workload's pods that active actions may touch at once (rounded down, but always at least one pod).</summary>
     public double MaxWorkloadShare { get; init; } = 0.5;
 
     /// <summary>Refuse pod actions on a workload whose pod count the inventory does not know (safe default).</summary>
