@@ -31,9 +31,9 @@ public sealed class ConditionInterpreter<TContext>
         switch (node)
         {
             case AndNode and:
-                foreach (var operand in and.Operands)
+                for (var i = 0; i < and.Operands.Count; i++)
                 {
-                    if (!Visit(operand, context, trace))
+                    if (!Visit(and.Operands[i], context, trace))
                     {
                         return false;
                     }
@@ -41,9 +41,9 @@ public sealed class ConditionInterpreter<TContext>
 
                 return true;
             case OrNode or:
-                foreach (var operand in or.Operands)
+                for (var i = 0; i < or.Operands.Count; i++)
                 {
-                    if (Visit(operand, context, trace))
+                    if (Visit(or.Operands[i], context, trace))
                     {
                         return true;
                     }
@@ -55,13 +55,14 @@ public sealed class ConditionInterpreter<TContext>
             case BoolNode b:
                 return b.Value;
             default:
-                var (result, value) = Leaf(node, context);
-                trace?.Add(new ClauseResult(ConditionFormatter.Format(node), value, result));
+                var result = Leaf(node, context, trace is not null, out var value);
+                trace?.Add(new ClauseResult(ConditionFormatter.Format(node), value!, result));
                 return result;
         }
     }
 
-    private (bool Result, string Value) Leaf(ConditionNode node, TContext context)
+    /// <summary>Evaluates a leaf; the value text for explanations is built only when <paramref name="describe"/> asks for it.</summary>
+    private bool Leaf(ConditionNode node, TContext context, bool describe, out string? value)
     {
         var fieldRef = node switch
         {
@@ -76,12 +77,13 @@ public sealed class ConditionInterpreter<TContext>
         if (field.Type == FieldType.Number)
         {
             var x = field.Number!(context);
-            var shown = double.IsNaN(x) ? "missing" : $"{field.Path} = {x.ToString("G", CultureInfo.InvariantCulture)}";
-            return (!double.IsNaN(x) && NumberLeaf(node, field, x), shown);
+            value = !describe ? null : double.IsNaN(x) ? "missing" : $"{field.Path} = {x.ToString("G", CultureInfo.InvariantCulture)}";
+            return !double.IsNaN(x) && NumberLeaf(node, field, x);
         }
 
         var s = field.Text!(context);
-        return (s is not null && StringLeaf(node, s), s is null ? "missing" : $"{field.Path} = '{s}'");
+        value = !describe ? null : s is null ? "missing" : $"{field.Path} = '{s}'";
+        return s is not null && StringLeaf(node, s);
     }
 
     private static bool NumberLeaf(ConditionNode node, FieldAccessor<TContext> field, double x) => node switch
@@ -96,7 +98,7 @@ public sealed class ConditionInterpreter<TContext>
             _ => x >= Number(field, c.Value),
         },
         BetweenNode b => x >= Number(field, b.Low) && x <= Number(field, b.High),
-        InNode i => i.Values.Any(v => Number(field, v) == x) != i.Negated,
+        InNode i => ContainsNumber(i.Values, field, x) != i.Negated,
         ExistsNode => true,
         _ => false,
     };
@@ -104,7 +106,7 @@ public sealed class ConditionInterpreter<TContext>
     private bool StringLeaf(ConditionNode node, string s) => node switch
     {
         ComparisonNode c => string.Equals(s, c.Value.Text, StringComparison.Ordinal) == (c.Operator == ComparisonOperator.Equal),
-        InNode i => i.Values.Any(v => string.Equals(v.Text, s, StringComparison.Ordinal)) != i.Negated,
+        InNode i => ContainsText(i.Values, s) != i.Negated,
         StringMatchNode m => m.Operator switch
         {
             StringOperator.Contains => s.Contains(m.Pattern.Text, StringComparison.Ordinal),
@@ -115,6 +117,32 @@ public sealed class ConditionInterpreter<TContext>
         ExistsNode => true,
         _ => false,
     };
+
+    private static bool ContainsNumber(IReadOnlyList<Literal> values, FieldAccessor<TContext> field, double x)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (Number(field, values[i]) == x)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsText(IReadOnlyList<Literal> values, string s)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.Equals(values[i].Text, s, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static double Number(FieldAccessor<TContext> field, Literal literal) =>
         literal.IsNumber ? literal.Number : field.Symbols!(literal.Text)!.Value;
