@@ -29,6 +29,7 @@ public static class CliApp
             DetectCommand.Build(context),
             ActCommand.Build(context),
             ActionsCommand.Build(context),
+            PolicyCommand.Build(context),
         };
         return root;
     }

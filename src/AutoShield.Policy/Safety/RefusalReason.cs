@@ -1,0 +1,18 @@
+namespace AutoShield.Policy.Safety;
+
+/// <summary>Why the safety controller refused an action; the metric label is the snake_case name (<see cref="SafetyMetricNames.Label"/>).</summary>
+public enum RefusalReason
+{
+    KillSwitch,
+    ProtectedNamespace,
+    ProtectedLabel,
+    AlreadyActive,
+    TargetRateLimit,
+    GlobalRateLimit,
+    BlastRadiusActions,
+    BlastRadiusWorkload,
+    BlastRadiusNodes,
+    CircuitOpen,
+    ApprovalDenied,
+    ApprovalExpired,
+}
