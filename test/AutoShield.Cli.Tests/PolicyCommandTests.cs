@@ -79,6 +79,33 @@ public sealed class PolicyCommandTests
     }
 
     [Fact]
+    public void Backtest_ModelDetector_DefaultModelRaisesThePortScanAndAPolicyActs()
+    {
+        var flows = Mixed.Value;
+        var model = Path.Combine(PolicyTestPaths.Root, "models", "default");
+
+        var (code, stdout, _) = CliRunner.Run("policy", "backtest", "--policy", Path.Combine(Policies, "default.yaml"), "--replay", flows, "--detector", "model", "--model", model, "--output", "json");
+
+        Assert.Equal(0, code);
+        var root = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("model", root.GetProperty("replay").GetProperty("detector").GetString());
+        Assert.True(root.GetProperty("replay").GetProperty("detections").GetInt64() > 0);
+        var actions = root.GetProperty("actions").EnumerateArray().ToList();
+        Assert.Contains(actions, a => a.GetProperty("rule").GetString() == "Port Scan - Alert and Contain");
+    }
+
+    [Fact]
+    public void Backtest_ModelDetectorWithoutModel_ExitOneNamingThePath()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "autoshield-no-model-" + Guid.NewGuid().ToString("N"));
+
+        var (code, _, stderr) = CliRunner.Run("policy", "backtest", "--policy", Path.Combine(Policies, "default.yaml"), "--replay", "/nonexistent.json", "--detector", "model", "--model", missing);
+
+        Assert.Equal(1, code);
+        Assert.Contains(missing, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Backtest_ProtectTheAttackersNamespace_SafetyRefusesWithReasonInTheTable()
     {
         var flows = Mixed.Value;

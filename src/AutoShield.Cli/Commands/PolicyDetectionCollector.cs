@@ -1,4 +1,3 @@
-using AutoShield.Core.Detections;
 using AutoShield.Core.Flows;
 using AutoShield.Ingestion.Pipeline;
 using AutoShield.Ingestion.Windows;
@@ -17,7 +16,7 @@ public sealed class PolicyDetectionCollector : IWindowObserver
         _detector = detector;
     }
 
-    public List<Detection> Detections { get; } = [];
+    public List<Core.Detections.Detection> Detections { get; } = [];
 
     public InMemoryClusterInventory Inventory { get; } = new();
 
@@ -29,10 +28,15 @@ public sealed class PolicyDetectionCollector : IWindowObserver
         {
             Detections.Add(detection);
         }
+
+        Detections.AddRange(_detector.Drain());
     }
 
+    /// <summary>Collects what the detector still holds at the end of the replay.</summary>
+    public void Complete() => Detections.AddRange(_detector.Drain());
+
     /// <summary>The detections in event-time order (connections complete slightly out of order).</summary>
-    public List<Detection> Ordered() => [.. Detections.OrderBy(d => d.Time)];
+    public List<Core.Detections.Detection> Ordered() => [.. Detections.OrderBy(d => d.Time)];
 
     private void Add(in FlowEndpoint endpoint)
     {

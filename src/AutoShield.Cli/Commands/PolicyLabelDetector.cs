@@ -20,7 +20,7 @@ public sealed class PolicyLabelDetector : PolicyWindowDetector
         _includeBenign = includeBenign;
     }
 
-    public override Detection? Detect(in Connection connection, PairWindow window, FanOutView fanOut, long sequence)
+    public override Core.Detections.Detection? Detect(in Connection connection, PairWindow window, FanOutView fanOut, long sequence)
     {
         var attackClass = PolicyLabelClasses.ClassOf(window.Label);
         if (attackClass is null || (!_includeBenign && !AttackClass.IsAttack(attackClass)))
@@ -28,7 +28,7 @@ public sealed class PolicyLabelDetector : PolicyWindowDetector
             return null;
         }
 
-        return new Detection
+        return new Core.Detections.Detection
         {
             Id = "w" + sequence.ToString(CultureInfo.InvariantCulture),
             Time = DateTimeOffset.UnixEpoch.AddTicks(window.LastUpdateUnixNanos / 100),
