@@ -122,4 +122,19 @@ public sealed class CommandTests
         Assert.True(root.GetProperty("attacks").GetArrayLength() > 0);
         Assert.True(root.GetProperty("ingestion").GetProperty("connections").GetInt64() > 0);
     }
+
+    [Fact]
+    public void Demo_Json_DetectsDecidesAndActsOnlyInDryRun()
+    {
+        var (code, stdout, _) = CliRunner.Run("demo", "--scenario", "port-scanning", "--duration", "60s", "--output", "json");
+
+        Assert.Equal(0, code);
+        var root = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("dry-run", root.GetProperty("actuation").GetString());
+        Assert.True(root.GetProperty("detector").GetProperty("by_class").GetProperty("PORT_SCAN").GetInt64() > 0);
+        var first = root.GetProperty("detections")[0];
+        Assert.False(string.IsNullOrWhiteSpace(first.GetProperty("explanation").GetProperty("sentence").GetString()));
+        var actions = root.GetProperty("actions").EnumerateArray().ToList();
+        Assert.Contains(actions, a => a.GetProperty("rule").GetString() == "Port Scan - Alert and Contain");
+    }
 }

@@ -1,15 +1,21 @@
 using System.CommandLine;
 using AutoShield.Cli.Infrastructure;
+using AutoShield.Detection.Models;
+using AutoShield.Detection.Runtime;
 using AutoShield.Ingestion.Pipeline;
 using AutoShield.Ingestion.Simulation;
 using AutoShield.Ingestion.Sources;
+using AutoShield.Policy.Backtest;
+using AutoShield.Policy.Rules;
 
 namespace AutoShield.Cli.Commands;
 
 /// <summary>
-/// <c>autoshield demo</c>: the embedded default. A simulated cluster under attack runs through the pipeline in
-/// memory (nothing to install, nothing touched) and the run is summarised: attacks injected, what ingestion saw,
-/// and the sources whose fan-out stood out.
+/// <c>autoshield demo</c>: the embedded default. A simulated cluster under attack runs through the whole loop in
+/// memory (nothing to install, nothing touched): ingestion, the detector (models/default, fan-out rules, anomaly),
+/// the default policy and the safety controller in front of a dry-run actuator. The run is summarised: attacks
+/// injected, what ingestion saw, the sources whose fan-out stood out, detections with their explanations, and the
+/// actions that would have been taken or refused.
 /// </summary>
 public static class DemoCommand
 {
@@ -41,16 +47,37 @@ public static class DemoCommand
     {
         var simulator = new ClusterSimulator(options);
         var leaders = new FanOutLeaders();
-        var pipeline = new IngestionPipeline(new IngestionOptions { TrackDistinctPairs = true }, leaders);
+        var model = LoadModel(context);
+        var detections = new List<Core.Detections.Detection>();
+        var detector = new WindowDetector(model, new DelegateDetectionSink(detections.Add));
+        var inventory = new PolicyDetectionCollector(new PolicyLabelDetector(includeBenign: false));
+        var pipeline = new IngestionPipeline(new IngestionOptions { TrackDistinctPairs = true }, new CompositeWindowObserver(leaders, detector, inventory));
         using var source = OpenedSource.FromReader($"simulator ({options.Scenario}, seed {options.Seed})", FlowSourceKind.Simulator, new EnumerableFlowReader(simulator.Generate()));
         var summary = ProgressReporter.Run(
             context,
             [($"simulate {options.Scenario} {options.Duration}", options.Duration.TotalSeconds)],
             progress => pipeline.Run([source], (_, _) => progress(0, (pipeline.Assembler.NowUnixNanos / 1e9) - options.Start.ToUnixTimeSeconds())));
+        detector.Flush();
+        detections.Sort((a, b) => a.Time.CompareTo(b.Time));
         var top = leaders.Top(5);
+        var (policy, report) = Decide(context, detections, inventory);
+        var byClass = detections.GroupBy(d => d.AttackClass).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count());
         if (output == OutputFormat.Json)
         {
-            CliJson.Write(context.Out, new { options.Scenario, options.Seed, DurationSeconds = options.Duration.TotalSeconds, simulator.Attacks, Ingestion = summary, TopFanOut = top });
+            CliJson.Write(context.Out, new
+            {
+                options.Scenario,
+                options.Seed,
+                DurationSeconds = options.Duration.TotalSeconds,
+                simulator.Attacks,
+                Ingestion = summary,
+                TopFanOut = top,
+                Detector = new { Model = ModelKind(model), detector.Counters.Windows, detector.Counters.Emitted, detector.Counters.Suppressed, ByClass = byClass },
+                Detections = detections.Take(20).Select(DetectJsonLine.From),
+                Actuation = "dry-run",
+                Actions = report?.Actions,
+                ActionSummary = report?.Summary,
+            });
             return ExitCodes.Ok;
         }
 
@@ -75,6 +102,73 @@ public static class DemoCommand
             w.WriteLine($"  {leader.Source,-48} {leader.MaxDestinations,4} dst {leader.MaxPorts,5} ports  failed {leader.MaxFailedRatio,4:P0}  [{labels}]");
         }
 
+        w.WriteLine();
+        w.WriteLine($"Detector ({(model is null ? "fan-out rules only: no model found" : ModelKind(model) + " + anomaly + fan-out rules")}): {detector.Counters.Emitted:N0} detections ({string.Join(", ", byClass.Select(kv => $"{kv.Key} {kv.Value:N0}"))}), {detector.Counters.Suppressed:N0} repeats suppressed");
+        foreach (var d in detections.DistinctBy(d => (d.AttackClass, d.Source.DisplayName)).Take(8))
+        {
+            w.WriteLine($"  {d.Time:HH:mm:ss} {d.AttackClass,-18} {d.Confidence,4:0.00} {d.Source.DisplayName} -> {d.Destination.DisplayName}:{d.Destination.Port}");
+            w.WriteLine($"           {d.Explanation.Sentence}");
+        }
+
+        w.WriteLine();
+        if (report is null || policy is null)
+        {
+            w.WriteLine("Policy: config/policies/default.yaml not found; no decisions made.");
+            return ExitCodes.Ok;
+        }
+
+        w.WriteLine("Decisions (default policy, safety controller, dry-run actuator: nothing is changed):");
+        PolicyBacktestText.Write(w, report, policy, summary, "model", maxRows: 20);
         return ExitCodes.Ok;
+    }
+
+    private static string? ModelKind(DetectionModel? model) => model?.Manifest.Architecture switch
+    {
+        null => null,
+        Detection.Networks.TransformerSpec => Detection.Networks.TransformerSpec.Kind,
+        _ => Detection.Networks.CnnLstmSpec.Kind,
+    };
+
+    private static DetectionModel? LoadModel(CliContext context)
+    {
+        var (directory, tried) = DetectModelLocator.Locate(null, Environment.CurrentDirectory, AppContext.BaseDirectory);
+        if (directory is null)
+        {
+            context.Error.WriteLine($"autoshield demo: no model in {string.Join(", ", tried)}; running the fan-out rules only");
+            return null;
+        }
+
+        try
+        {
+            return DetectionModel.Load(directory);
+        }
+        catch (ModelFileException ex)
+        {
+            context.Error.WriteLine($"autoshield demo: {ex.Message}; running the fan-out rules only");
+            return null;
+        }
+    }
+
+    private static (PolicySet? Policy, BacktestReport? Report) Decide(CliContext context, List<Core.Detections.Detection> detections, PolicyDetectionCollector inventory)
+    {
+        if (RepositoryFiles.Find(Path.Combine("config", "policies", "default.yaml"), Environment.CurrentDirectory, AppContext.BaseDirectory) is not { } file)
+        {
+            return (null, null);
+        }
+
+        var loaded = new PolicyLoader().LoadFiles([file]);
+        if (!loaded.IsValid)
+        {
+            foreach (var error in loaded.Errors)
+            {
+                context.Error.WriteLine(error.ToString());
+            }
+
+            return (null, null);
+        }
+
+        var options = new BacktestOptions { Inventory = inventory.Inventory };
+        var report = BacktestRunner.RunAsync(detections, loaded.Policy!, options).GetAwaiter().GetResult();
+        return (loaded.Policy, report);
     }
 }
