@@ -19,6 +19,7 @@ public sealed class ActCommandTests : IAsyncLifetime
         _server.Seed("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web-1","namespace":"shop","labels":{"app":"web"}},"spec":{"containers":[{"name":"app","image":"nginx"}]}}""");
         _server.Seed("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"coredns-1","namespace":"kube-system"},"spec":{"containers":[{"name":"dns","image":"coredns"}]}}""");
         _server.Seed("""{"apiVersion":"v1","kind":"Node","metadata":{"name":"node-1"}}""");
+        _server.Seed("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"vault-0","namespace":"shop","labels":{"autoshield.io/protected":"true"}},"spec":{"containers":[{"name":"vault","image":"vault"}]}}""");
         File.WriteAllText(Kubeconfig, $"""
             apiVersion: v1
             kind: Config
@@ -79,6 +80,17 @@ public sealed class ActCommandTests : IAsyncLifetime
         var node = _server.Get("v1", "Node", null, "node-1")!;
         Assert.Equal("NoExecute", node["spec"]!["taints"]![0]!["effect"]!.GetValue<string>());
         Assert.True(node["spec"]!["unschedulable"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Act_ProtectedLabelOnTarget_SafetyControllerRefusesWithTheReason()
+    {
+        var (code, _, stderr) = CliRunner.Run("act", "pod_isolation", "--target", "shop/vault-0", "--kubeconfig", Kubeconfig, "--ledger", Ledger);
+
+        Assert.Equal(1, code);
+        Assert.Contains("refused: ProtectedLabel", stderr, StringComparison.Ordinal);
+        var pod = _server.Get("v1", "Pod", "shop", "vault-0")!;
+        Assert.Single(pod["metadata"]!["labels"]!.AsObject());
     }
 
     [Fact]

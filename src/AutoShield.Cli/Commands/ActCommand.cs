@@ -3,18 +3,19 @@ using AutoShield.Cli.Infrastructure;
 using AutoShield.Core.Actions;
 using AutoShield.Kubernetes.Actions;
 using AutoShield.Kubernetes.Client;
+using AutoShield.Kubernetes.Client.Errors;
 using AutoShield.Kubernetes.Ledger;
 
 namespace AutoShield.Cli.Commands;
 
 /// <summary>
 /// <c>autoshield act</c>: a person applies one action by hand. It is explicit intent, so it applies unless
-/// <c>--dry-run</c>, but it still passes the safety guard (protected namespaces are refused with the reason), is
+/// <c>--dry-run</c>, but it still passes the safety controller (protected namespaces and labels, the kill switch; refused with the reason), is
 /// recorded in the ledger before the API call, and writes its Event on the target like any automatic action.
 /// </summary>
 public static class ActCommand
 {
-    public static Command Build(CliContext context) => Build(context, new ProtectedNamespaceGuard());
+    public static Command Build(CliContext context) => Build(context, ActSafetyGuard.FromEnvironment());
 
     public static Command Build(CliContext context, IActionGuard guard)
     {
@@ -109,13 +110,33 @@ public static class ActCommand
             return ExitCodes.Usage;
         }
 
+        using var client = new KubernetesClient(connection);
+
+        // Protected labels are on the object: read them so the guard can see them (a missing target fails later, in the action).
+        System.Text.Json.Nodes.JsonObject? current = null;
+        try
+        {
+            current = client.TryGetAsync(TargetTypes.For(actionTarget.Kind), actionTarget.Namespace, actionTarget.Name).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is KubernetesApiException or HttpRequestException)
+        {
+            context.Error.WriteLine($"autoshield act: could not read {actionTarget} before acting: {ex.Message}");
+        }
+
+        if (current?["metadata"]?["labels"] is System.Text.Json.Nodes.JsonObject labels)
+        {
+            request = request with
+            {
+                Target = actionTarget with { Labels = labels.ToDictionary(kv => kv.Key, kv => kv.Value?.ToString() ?? string.Empty, StringComparer.Ordinal) },
+            };
+        }
+
         if (guard.Refuse(request) is { } reason)
         {
             context.Error.WriteLine($"autoshield act: refused: {reason}");
             return ExitCodes.Failure;
         }
 
-        using var client = new KubernetesClient(connection);
         using var ledger = new SqliteActionLedger(ActionsCliSupport.ResolveLedger(input.Ledger));
         var outcome = ActionsCliSupport.Actuator(client, ledger, registry).ApplyAsync(request, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         while (alerts.Reader.TryRead(out var alert))
