@@ -12,6 +12,12 @@ namespace AutoShield.Detection.Training;
 /// </summary>
 public sealed class DetectorTrainer
 {
+    // Source-balanced training repeats a small group's benign windows at most this often for the autoencoder.
+    private const int MaxOversampling = 20;
+
+    // A source group calibrates its own anomaly threshold only from this many benign validation windows on.
+    private const int MinCalibrationWindows = 200;
+
     private readonly TrainingOptions _options;
     private readonly Action<TrainingProgress>? _progress;
     private readonly TimeProvider _time;
@@ -36,10 +42,15 @@ public sealed class DetectorTrainer
         var evaluation = validation.Length > 0 ? validation : train;
         var normalizer = FeatureNormalizer.Fit(Gather(data, train), options.MissingFlags);
         var network = options.Classifier.Build(normalizer.InputWidth, WindowShape.Rows, classes);
-        var classWeights = ClassWeights(data.Labels, train, classes, options.ClassWeighting);
+        var windowWeights = options.ClassWeighting == ClassWeighting.SourceBalanced && data.SourceGroups is not null
+            ? SourceWeights.Compute(data.Labels, data.SourceGroups, train, classes)
+            : null;
+        var classWeights = windowWeights is null
+            ? ClassWeights(data.Labels, train, classes, options.ClassWeighting)
+            : SourceWeights.MeanByClass(data.Labels, train, windowWeights, classes);
         var batchSize = Math.Min(options.BatchSize, train.Length);
 
-        var classifier = new ClassifierStage(data, normalizer, network, classWeights, batchSize);
+        var classifier = new ClassifierStage(data, normalizer, network, classWeights, batchSize, windowWeights);
         var optimizer = new NetworkOptimizer(network, new Random(seeds.Next()), batchSize, options);
         var loop = new EpochLoop(TrainingStage.Classifier, options.MaxEpochs, options.Patience, _progress, _time, started);
         var history = loop.Run(optimizer, train, normalizer.InputSize, classifier.Gather, classifier.Loss,
@@ -97,6 +108,12 @@ public sealed class DetectorTrainer
             return (null, null);
         }
 
+        var byGroup = options.ClassWeighting == ClassWeighting.SourceBalanced ? data.SourceGroups : null;
+        if (byGroup is not null)
+        {
+            benignTrain = SourceWeights.Oversample(benignTrain, byGroup, MaxOversampling);
+        }
+
         var benignValidation = validation.Where(i => data.Labels[i] == benign).ToArray();
         var calibration = benignValidation.Length > 0 ? benignValidation : benignTrain;
         var autoencoder = options.Anomaly.Build(normalizer.InputSize);
@@ -114,6 +131,21 @@ public sealed class DetectorTrainer
 
         var scores = stage.Scores(optimizer, calibration);
         var threshold = Quantile.Of(scores, options.AnomalyQuantile);
+        if (byGroup is not null)
+        {
+            // The largest of the groups' quantiles: no group's benign traffic exceeds it more often than 1 − q.
+            foreach (var group in calibration.Select(i => byGroup[i]).Distinct().Order())
+            {
+                var groupScores = scores.Where((_, k) => byGroup[calibration[k]] == group).ToArray();
+                if (groupScores.Length >= MinCalibrationWindows)
+                {
+                    var groupThreshold = Quantile.Of(groupScores, options.AnomalyQuantile);
+                    metrics[$"anomaly_threshold.group{group}"] = groupThreshold;
+                    threshold = Math.Max(threshold, groupThreshold);
+                }
+            }
+        }
+
         metrics["anomaly_benign_mean_error"] = scores.Average();
         metrics["anomaly_threshold"] = threshold;
         return (new AnomalyManifest(options.Anomaly, threshold, options.AnomalyQuantile, calibration.Length), optimizer.Parameters);
