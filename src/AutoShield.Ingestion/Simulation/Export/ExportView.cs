@@ -5,8 +5,7 @@ namespace AutoShield.Ingestion.Simulation.Export;
 
 /// <summary>
 /// The run as a filtered Hubble export shows it: each node keeps a seeded <see cref="ExportStyle"/> (the filtered
-/// styles come first, rotated by the seed, so a three-node cluster shows each of them and consecutive seeds put each
-/// on every worker; the control plane last; plain runs show everything), and the capture starts part-way into the
+/// styles in seeded order come first, so a three-node cluster shows each of them; the control plane last; plain runs show everything), and the capture starts part-way into the
 /// run, so connections already open appear mid-stream. Real exports differ in exactly these ways, and the model
 /// must not read "only a SYN verdict" or "only L7 records" as an attack on its own.
 /// </summary>
@@ -19,12 +18,7 @@ internal sealed class ExportView
     {
         var random = SeedMixer.Random(seed, "export");
         var styles = Enum.GetValues<ExportStyle>();
-        // The filtered styles rotate with the seed, so consecutive seeds give every worker each style (a shuffle
-        // left the L7-only view off the workers in most seeds, and the model never saw long keep-alive HTTP
-        // connections as access logs alone).
-        var filtered = styles.Where(s => s != ExportStyle.Everything).ToList();
-        var first = (int)((uint)seed % (uint)filtered.Count);
-        var order = filtered.Skip(first).Concat(filtered.Take(first)).ToList();
+        var order = random.Shuffled(styles.Where(s => s != ExportStyle.Everything));
         order.Add(ExportStyle.Everything);
         // Workers first: they run the applications, the control plane sees little beyond the API server.
         var nodes = cluster.Workers.Concat(cluster.Nodes.Where(n => n.IsControlPlane)).ToList();
