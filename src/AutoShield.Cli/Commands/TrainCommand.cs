@@ -24,10 +24,14 @@ public static class TrainCommand
         {
             Description = "Give recorded files and simulator runs an equal share of the loss, classes balanced within each (default: classes balanced over all windows).",
         };
+        var benignFpr = new Option<double?>("--calibrate-benign-fpr")
+        {
+            Description = "Calibrate a benign margin on the benign validation windows (per source) so at most this share is flagged, e.g. 0.005; stored in model.json.",
+        };
         var output = CommonOptions.Output();
         var command = new Command("train", "Train a detector (CNN-LSTM or Transformer plus the anomaly autoencoder) on windows of recorded flows and simulator runs.")
         {
-            model, outDir, epochs, anomalyEpochs, seed, batch, width, balanceSources, output,
+            model, outDir, epochs, anomalyEpochs, seed, batch, width, balanceSources, benignFpr, output,
         };
         foreach (var option in data.All)
         {
@@ -53,6 +57,7 @@ public static class TrainCommand
                 AnomalyMaxEpochs = parse.GetValue(anomalyEpochs),
                 Seed = parse.GetValue(seed),
                 BatchSize = parse.GetValue(batch),
+                BenignFalsePositiveRate = (float?)parse.GetValue(benignFpr),
                 ClassWeighting = parse.GetValue(balanceSources) ? ClassWeighting.SourceBalanced : ClassWeighting.Balanced,
             };
             return Execute(context, sources, parse.GetValue(data.Split), parse.GetValue(data.TestFraction), options, parse.GetValue(outDir)!, parse.GetValue(output));

@@ -53,6 +53,29 @@ internal sealed class ClassifierStage(
         return (float)(loss / total);
     }
 
+    /// <summary>1 − P(<paramref name="benign"/>) of each window, as the model's runtime computes it.</summary>
+    public float[] AttackScores(NetworkOptimizer optimizer, int[] indices, int benign)
+    {
+        var classes = network.OutputSize;
+        var inputs = new float[optimizer.MaxBatch * normalizer.InputSize];
+        var outputs = new float[optimizer.MaxBatch * classes];
+        var probabilities = new float[classes];
+        var scores = new float[indices.Length];
+        for (var start = 0; start < indices.Length; start += optimizer.MaxBatch)
+        {
+            var samples = indices.AsSpan(start, Math.Min(optimizer.MaxBatch, indices.Length - start));
+            Gather(samples, inputs);
+            optimizer.Predict(inputs, outputs, samples.Length);
+            for (var i = 0; i < samples.Length; i++)
+            {
+                Kernels.Softmax.Apply(outputs.AsSpan(i * classes, classes), probabilities);
+                scores[start + i] = 1f - probabilities[benign];
+            }
+        }
+
+        return scores;
+    }
+
     private float Weight(int sample) => windowWeights is null ? classWeights[data.Labels[sample]] : windowWeights[sample];
 
     /// <summary>Weighted validation loss and macro-F1 (the early-stopping score), with the full report.</summary>

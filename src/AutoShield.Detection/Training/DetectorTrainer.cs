@@ -72,6 +72,7 @@ public sealed class DetectorTrainer
             }
         }
 
+        var attackThreshold = CalibrateAttackThreshold(data, classifier, optimizer, validation, metrics);
         var anomalySeed = seeds.Next();
         var (anomaly, anomalyParameters) = TrainAnomaly(data, normalizer, train, validation, new Random(anomalySeed), started, history, metrics, cancellationToken);
         var bestEpoch = history.Where(e => e.Stage == TrainingStage.Classifier && e.Improved).Select(e => e.Epoch).DefaultIfEmpty(0).Max();
@@ -87,6 +88,7 @@ public sealed class DetectorTrainer
                 options.WeightDecay, options.MaxGradientNorm, options.ClassWeighting, classWeights),
             Metrics = metrics,
             Anomaly = anomaly,
+            AttackThreshold = attackThreshold,
         };
         return new TrainingResult(new DetectionModel(manifest, optimizer.Parameters, anomalyParameters), history, report);
     }
@@ -149,6 +151,57 @@ public sealed class DetectorTrainer
         metrics["anomaly_benign_mean_error"] = scores.Average();
         metrics["anomaly_threshold"] = threshold;
         return (new AnomalyManifest(options.Anomaly, threshold, options.AnomalyQuantile, calibration.Length), optimizer.Parameters);
+    }
+
+    /// <summary>
+    /// The (1 − target FPR) quantile of the benign validation windows' attack scores; with source groups the largest
+    /// over the groups that have enough windows, so no source's benign traffic is flagged more often than the target.
+    /// </summary>
+    private float? CalibrateAttackThreshold(
+        TrainingData data, ClassifierStage classifier, NetworkOptimizer optimizer, int[] validation, Dictionary<string, double> metrics)
+    {
+        var benign = BenignIndex(data);
+        if (_options.BenignFalsePositiveRate is not { } fpr || benign < 0)
+        {
+            return null;
+        }
+
+        var windows = validation.Where(i => data.Labels[i] == benign).ToArray();
+        if (windows.Length == 0)
+        {
+            return null;
+        }
+
+        var scores = classifier.AttackScores(optimizer, windows, benign);
+        var quantile = 1f - fpr;
+        var threshold = Quantile.Of(scores, quantile);
+        if (data.SourceGroups is { } groups)
+        {
+            foreach (var group in windows.Select(i => groups[i]).Distinct().Order())
+            {
+                var groupScores = scores.Where((_, k) => groups[windows[k]] == group).ToArray();
+                if (groupScores.Length >= MinCalibrationWindows)
+                {
+                    var groupThreshold = Quantile.Of(groupScores, quantile);
+                    metrics[$"attack_threshold.group{group}"] = groupThreshold;
+                    threshold = Math.Max(threshold, groupThreshold);
+                }
+            }
+        }
+
+        metrics["attack_threshold"] = threshold;
+        return threshold;
+    }
+
+    private int BenignIndex(TrainingData data)
+    {
+        var benign = -1;
+        for (var c = 0; c < data.ClassNames.Count; c++)
+        {
+            benign = string.Equals(data.ClassNames[c], _options.BenignClass, StringComparison.OrdinalIgnoreCase) ? c : benign;
+        }
+
+        return benign;
     }
 
     private static float[] Gather(TrainingData data, int[] indices)
