@@ -6,9 +6,10 @@ namespace AutoShield.Detection.Training;
 
 /// <summary>
 /// Trains a detector from labelled windows in memory: the classifier (mini-batch Adam, class weights, clipping,
-/// early stopping on a stratified validation split), then the anomaly autoencoder on benign windows with its
-/// threshold at a high quantile of benign validation errors. Single-threaded and seeded: the same data and
-/// options give bit-identical weights on one machine.
+/// early stopping on a stratified validation split) and, when asked, its calibrated benign margin; then the anomaly
+/// autoencoder on benign windows with its threshold at a high quantile of benign validation errors (the largest over
+/// the source groups, when the data has them). Single-threaded and seeded: the same data and options give
+/// bit-identical weights on one machine.
 /// </summary>
 public sealed class DetectorTrainer
 {
@@ -110,8 +111,8 @@ public sealed class DetectorTrainer
             return (null, null);
         }
 
-        var byGroup = options.ClassWeighting == ClassWeighting.SourceBalanced ? data.SourceGroups : null;
-        if (byGroup is not null)
+        var byGroup = data.SourceGroups;
+        if (byGroup is not null && options.ClassWeighting == ClassWeighting.SourceBalanced)
         {
             benignTrain = SourceWeights.Oversample(benignTrain, byGroup, MaxOversampling);
         }

@@ -14,8 +14,10 @@ public sealed record TrainingData(float[] Windows, int[] Labels, IReadOnlyList<s
     public int Count => Labels.Length;
 
     /// <summary>
-    /// Optional source group per window (0 = recorded files, 1 = simulator, …) for <see cref="ClassWeighting.SourceBalanced"/>;
-    /// not part of the <see cref="Fingerprint"/>, which describes the windows and labels alone.
+    /// Optional source group per window (0 = recorded files, 1 = simulator, …): with groups the anomaly threshold (and
+    /// a calibrated attack threshold) covers every group's benign validation windows, and
+    /// <see cref="ClassWeighting.SourceBalanced"/> balances the loss over them. Not part of the <see cref="Fingerprint"/>,
+    /// which describes the windows and labels alone.
     /// </summary>
     public int[]? SourceGroups { get; init; }
 
