@@ -12,4 +12,4 @@ exec src/AutoShield.Cli/bin/Release/net10.0/autoshield train --model cnn-lstm \
   --simulate all:1-2@60s --simulate benign-exported:3-6@120s \
   --simulate brute-force:11-14@120s --simulate lateral-movement:11-14@120s \
   --simulate c2-beacon:11-14@10m --simulate data-exfiltration:11-14@5m \
-  --epochs 16 --anomaly-epochs 4 --seed 1 --width 32 --out "$out" "${@:2}"
+  --epochs 16 --anomaly-epochs 4 --seed 1 --width 32 --calibrate-benign-fpr 0.005 --out "$out" "${@:2}"

@@ -56,6 +56,32 @@ public sealed class TrainEvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_BalanceSourcesAndCalibratedMargin_ManifestRecordsBoth()
+    {
+        var model = Path.Combine(_directory.FullName, "margin");
+
+        var (code, _, error) = CliRunner.Run(
+            "train", "--simulate", "benign:1@20s", "--simulate", "port-scanning:1@20s", "--epochs", "1", "--anomaly-epochs", "1",
+            "--width", "8", "--balance-sources", "--calibrate-benign-fpr", "0.01", "--out", model);
+
+        Assert.True(code == 0, error);
+        var manifest = DetectionModel.Load(model).Manifest;
+        Assert.Equal(Detection.Training.ClassWeighting.SourceBalanced, manifest.Training.ClassWeighting);
+        Assert.NotNull(manifest.AttackThreshold);
+        Assert.InRange(manifest.AttackThreshold.Value, 0f, 1f);
+    }
+
+    [Fact]
+    public void Train_CalibratedMarginOutOfRange_UsageError()
+    {
+        var (code, _, error) = CliRunner.Run(
+            "train", "--simulate", "benign:1@10s", "--calibrate-benign-fpr", "1.5", "--out", Path.Combine(_directory.FullName, "bad"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("false-positive rate", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Eval_BaselineWithoutSplit_UsageError()
     {
         var (code, _, error) = CliRunner.Run("eval", "--model", _directory.FullName, "--simulate", "benign:1@10s", "--baseline", "random-forest");

@@ -20,10 +20,18 @@ public static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation, shuffling and dropout; the same data and seed give identical weights.", DefaultValueFactory = _ => 1 };
         var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 64 };
         var width = new Option<int>("--width") { Description = "Hidden width (CNN channels and LSTM units, or Transformer model width).", DefaultValueFactory = _ => 32 };
+        var balanceSources = new Option<bool>("--balance-sources")
+        {
+            Description = "Give recorded files and simulator runs an equal share of the loss, classes balanced within each (default: classes balanced over all windows).",
+        };
+        var benignFpr = new Option<double?>("--calibrate-benign-fpr")
+        {
+            Description = "Calibrate a benign margin on the benign validation windows (per source) so at most this share is flagged, e.g. 0.005; stored in model.json.",
+        };
         var output = CommonOptions.Output();
         var command = new Command("train", "Train a detector (CNN-LSTM or Transformer plus the anomaly autoencoder) on windows of recorded flows and simulator runs.")
         {
-            model, outDir, epochs, anomalyEpochs, seed, batch, width, output,
+            model, outDir, epochs, anomalyEpochs, seed, batch, width, balanceSources, benignFpr, output,
         };
         foreach (var option in data.All)
         {
@@ -49,6 +57,8 @@ public static class TrainCommand
                 AnomalyMaxEpochs = parse.GetValue(anomalyEpochs),
                 Seed = parse.GetValue(seed),
                 BatchSize = parse.GetValue(batch),
+                BenignFalsePositiveRate = (float?)parse.GetValue(benignFpr),
+                ClassWeighting = parse.GetValue(balanceSources) ? ClassWeighting.SourceBalanced : ClassWeighting.Balanced,
             };
             return Execute(context, sources, parse.GetValue(data.Split), parse.GetValue(data.TestFraction), options, parse.GetValue(outDir)!, parse.GetValue(output));
         });
@@ -83,6 +93,12 @@ public static class TrainCommand
 
         var sides = TrainDataOptions.SplitWindows(dataset, split, testFraction, simulatedOnTestSide: false);
         var training = dataset.ToTrainingData(sides.Train);
+
+        // The same windows ToTrainingData keeps, in its order: 0 for recorded files, 1 for simulator runs.
+        training = training with
+        {
+            SourceGroups = [.. sides.Train.Where(i => dataset.Classes[i] is not null).Select(i => dataset.Sources[dataset.SourceIndex[i]].IsSimulated ? 1 : 0)],
+        };
         TrainingResult result;
         try
         {

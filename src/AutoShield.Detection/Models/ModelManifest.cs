@@ -32,6 +32,13 @@ public sealed record ModelManifest
     /// <summary>Validation metrics by name (<c>validation_macro_f1</c>, <c>f1.PORT_SCAN</c>, …).</summary>
     public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>
+    /// The calibrated benign margin: a window whose most probable class is an attack is flagged only when its attack
+    /// score 1 − P(benign) reaches this value (chosen on benign validation windows for a target false-positive rate).
+    /// Null on models trained without calibration: the most probable class decides alone.
+    /// </summary>
+    public float? AttackThreshold { get; init; }
+
     /// <summary>The anomaly detector, or null when the model has none.</summary>
     public AnomalyManifest? Anomaly { get; init; }
 

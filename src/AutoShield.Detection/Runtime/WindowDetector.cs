@@ -148,6 +148,12 @@ public sealed class WindowDetector : IWindowObserver
     private void Decide(in WindowContext context, ReadOnlySpan<float> matrix, ReadOnlySpan<float> probabilities, int best, float? anomalyScore)
     {
         var model = _model!;
+        if (best != _benign && _benign >= 0 && model.Manifest.AttackThreshold is { } margin && 1f - probabilities[_benign] < margin)
+        {
+            // Below the model's calibrated benign margin the window counts as benign (the anomaly detector may still speak).
+            best = _benign;
+        }
+
         var confidence = probabilities[best];
         if (best != _benign)
         {

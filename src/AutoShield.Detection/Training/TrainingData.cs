@@ -13,6 +13,14 @@ public sealed record TrainingData(float[] Windows, int[] Labels, IReadOnlyList<s
 {
     public int Count => Labels.Length;
 
+    /// <summary>
+    /// Optional source group per window (0 = recorded files, 1 = simulator, …): with groups the anomaly threshold (and
+    /// a calibrated attack threshold) covers every group's benign validation windows, and
+    /// <see cref="ClassWeighting.SourceBalanced"/> balances the loss over them. Not part of the <see cref="Fingerprint"/>,
+    /// which describes the windows and labels alone.
+    /// </summary>
+    public int[]? SourceGroups { get; init; }
+
     public ReadOnlySpan<float> Window(int index) => Windows.AsSpan(index * WindowShape.Cells, WindowShape.Cells);
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first inconsistency.</summary>
@@ -44,6 +52,11 @@ public sealed record TrainingData(float[] Windows, int[] Labels, IReadOnlyList<s
             {
                 throw new ArgumentException($"label {Labels[i]} of window {i} is not a class index (0..{ClassNames.Count - 1})");
             }
+        }
+
+        if (SourceGroups is not null && (SourceGroups.Length != Labels.Length || SourceGroups.Any(g => g < 0)))
+        {
+            throw new ArgumentException($"{Labels.Length} windows need as many non-negative source groups, got {SourceGroups.Length}");
         }
     }
 

@@ -44,8 +44,19 @@ public sealed record TrainingOptions
     /// <summary>The anomaly threshold is this quantile of the benign validation windows' reconstruction errors.</summary>
     public float AnomalyQuantile { get; init; } = 0.99f;
 
+    /// <summary>
+    /// When set, calibrates <see cref="Models.ModelManifest.AttackThreshold"/> so that at most this share of the benign
+    /// validation windows (of each source group with enough of them) is flagged; null leaves the argmax rule alone.
+    /// </summary>
+    public float? BenignFalsePositiveRate { get; init; }
+
     internal void Validate()
     {
+        if (BenignFalsePositiveRate is <= 0f or >= 1f)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BenignFalsePositiveRate), BenignFalsePositiveRate, "a false-positive rate lies in (0, 1)");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxEpochs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LearningRate);
