@@ -25,14 +25,21 @@ internal static class InferenceLatencyHarness
         var options = Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: inference-latency [--architecture cnn-lstm|transformer] [--conv N] [--hidden N] [--iterations N] [--rounds N] [--no-torch]");
+            Console.Error.WriteLine("usage: inference-latency [--model DIR | --architecture cnn-lstm|transformer [--conv N] [--hidden N]] [--iterations N] [--rounds N] [--no-torch]");
             return 2;
         }
 
+        // --model measures a trained model as shipped (models/default); otherwise a seeded untrained one of the given shape.
         ClassifierSpec spec = options.Architecture == TransformerSpec.Kind
             ? new TransformerSpec()
             : new CnnLstmSpec(ConvChannels: options.Conv, HiddenSize: options.Hidden);
-        var model = InferenceFixture.Model(spec);
+        var model = options.Model is { } directory ? DetectionModel.Load(Path.GetFullPath(directory)) : InferenceFixture.Model(spec);
+        spec = model.Manifest.Architecture;
+        if (options.Model is not null)
+        {
+            Console.WriteLine($"model: {Path.GetFullPath(options.Model)} ({model.Manifest.Classes.Count} classes, trained weights)");
+        }
+
         var windows = InferenceFixture.Windows(Distinct, 7);
         Console.WriteLine($"architecture: {spec} ({model.Classifier.ParameterCount} parameters, input {model.Normalizer.InputWidth} x {WindowShape.Rows})");
         Console.WriteLine($"machine: {Environment.ProcessorCount} logical CPUs, {RuntimeInfo()}");
@@ -221,6 +228,7 @@ internal static class InferenceLatencyHarness
                 case "--rounds": options = options with { Rounds = int.Parse(Value(), CultureInfo.InvariantCulture) }; break;
                 case "--python": options = options with { Python = Value() }; break;
                 case "--no-torch": options = options with { NoTorch = true }; break;
+                case "--model": options = options with { Model = Value() }; break;
                 default: return null;
             }
         }
@@ -230,5 +238,5 @@ internal static class InferenceLatencyHarness
 
     private sealed record Options(
         string Architecture = CnnLstmSpec.Kind, int Conv = 32, int Hidden = 32, int Iterations = 20000, int Rounds = 200,
-        string Python = "/usr/bin/python3", bool NoTorch = false);
+        string Python = "/usr/bin/python3", bool NoTorch = false, string? Model = null);
 }
