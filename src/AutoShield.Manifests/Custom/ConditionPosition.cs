@@ -21,7 +21,9 @@ internal static class ConditionPosition
                 return (node.Line, node.Column);
             }
 
-            var indent = lines[lineIndex].Length - lines[lineIndex].TrimStart(' ').Length;
+            // The block's indentation is its first line's; deeper lines keep their extra spaces in the condition text.
+            var firstLine = lines[node.Line];
+            var indent = firstLine.Length - firstLine.TrimStart(' ').Length;
             return (lineIndex + 1, indent + error.Column);
         }
 

@@ -14,7 +14,7 @@ namespace AutoShield.Manifests.Custom;
 public sealed class ManifestFieldBinder(CustomCheckScope scope, IReadOnlySet<string>? numberFields = null) : IFieldBinder<CustomCheckContext>
 {
     private const string Fields =
-        "kind, apiVersion, metadata.name, metadata.namespace, metadata.labels.<key>, metadata.annotations.<key>, metadata.<path>, spec.<path>, pod.<path>"
+        "kind, apiVersion, metadata.name, metadata.namespace, metadata.labels.<key>, metadata.annotations.<key>, spec.<path>, pod.<path>"
         + "; in container scope also container.name, container.image, container.type, container.<path>, securityContext.<field>";
 
     private static readonly Dictionary<string, Func<EffectiveSecurityContext, string?>> SecurityText = new(StringComparer.Ordinal)
@@ -64,10 +64,6 @@ public sealed class ManifestFieldBinder(CustomCheckScope scope, IReadOnlySet<str
         else if (TryKey(path, "metadata.annotations.", out var annotation))
         {
             accessor = FieldAccessor<CustomCheckContext>.ForText(path, c => NodePath.Text(c.Object.Annotations?.Get(annotation)));
-        }
-        else if (TryKey(path, "metadata.", out var metadata))
-        {
-            accessor = Generic(path, metadata, c => c.Object.Metadata);
         }
         else if (TryKey(path, "spec.", out var spec))
         {
