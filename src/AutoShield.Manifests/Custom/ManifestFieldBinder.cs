@@ -100,10 +100,18 @@ public sealed class ManifestFieldBinder(CustomCheckScope scope, IReadOnlySet<str
         switch (node)
         {
             case AndNode and:
-                and.Operands.ToList().ForEach(o => Visit(o, fields));
+                foreach (var operand in and.Operands)
+                {
+                    Visit(operand, fields);
+                }
+
                 break;
             case OrNode or:
-                or.Operands.ToList().ForEach(o => Visit(o, fields));
+                foreach (var operand in or.Operands)
+                {
+                    Visit(operand, fields);
+                }
+
                 break;
             case NotNode not:
                 Visit(not.Operand, fields);
