@@ -1,4 +1,5 @@
 using AutoShield.Manifests.Checks;
+using AutoShield.Manifests.Custom;
 using AutoShield.Manifests.Model;
 using AutoShield.Manifests.PodSecurity;
 using AutoShield.Manifests.Yaml;
@@ -18,6 +19,8 @@ namespace AutoShield.Manifests.Scanning;
 /// workloadKinds: [{ kind: Rollout, templatePath: spec.template }]
 /// exemptions:
 ///   - { checks: [host-network], kind: DaemonSet, namespace: kube-system, name: "cilium*", reason: "CNI agent" }
+/// customChecks:                # conditions in the policy condition language; see docs/scanner.md
+///   - { id: custom-team-label, severity: low, title: "no team label", kinds: [Deployment], condition: "not metadata.labels.team exists" }
 /// limits: { maxInputBytes: 67108864, maxDocumentChars: 8388608, maxDepth: 100, maxAliases: 10000, maxExpandedNodes: 2000000, maxDocuments: 100000 }
 /// </code>
 /// </summary>
@@ -25,7 +28,7 @@ public static class ScanConfig
 {
     private static readonly HashSet<string> TopKeys = new(StringComparer.Ordinal)
     {
-        "kubernetesVersion", "pss", "minSeverity", "checks", "trustedRegistries", "ignoreAnnotations", "workloadKinds", "exemptions", "limits",
+        "kubernetesVersion", "pss", "minSeverity", "checks", "trustedRegistries", "ignoreAnnotations", "workloadKinds", "exemptions", "limits", "customChecks",
     };
 
     /// <summary>Options from <paramref name="text"/> on top of <paramref name="baseOptions"/>; problems say what was wrong and where.</summary>
@@ -56,6 +59,13 @@ public static class ScanConfig
         }
 
         void Problem(ManifestNode at, string message) => problems.Add($"{source}:{at.Line}:{at.Column}: {message}");
+
+        // Custom checks join the registry first, so checks.enable, exemptions and ignore annotations can name them.
+        if (root.Get("customChecks") is { } custom)
+        {
+            var extra = CustomCheckLoader.Load(custom, text, options.Registry, (_, line, column, message) => problems.Add($"{source}:{line}:{column}: {message}"));
+            options = options with { Registry = options.Registry.With(extra) };
+        }
 
         if (root.Get("kubernetesVersion") is { } v)
         {
