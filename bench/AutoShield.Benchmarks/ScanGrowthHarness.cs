@@ -87,6 +87,9 @@ internal static class ScanGrowthHarness
 
         var best = double.MaxValue;
         var allocated = long.MaxValue;
+        var gc0 = GC.CollectionCount(0);
+        var gc1 = GC.CollectionCount(1);
+        var gc2 = GC.CollectionCount(2);
         for (var i = 0; i < rounds; i++)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
@@ -96,6 +99,7 @@ internal static class ScanGrowthHarness
             allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
+        Console.Error.WriteLine($"    gc per round: gen0 {(GC.CollectionCount(0) - gc0) / (double)rounds:F1}, gen1 {(GC.CollectionCount(1) - gc1) / (double)rounds:F1}, gen2 {(GC.CollectionCount(2) - gc2) / (double)rounds:F1}; pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms total");
         return (best, findings, allocated);
     }
 
