@@ -15,4 +15,6 @@ public enum RefusalReason
     CircuitOpen,
     ApprovalDenied,
     ApprovalExpired,
+    /// <summary>A cluster-changing action whose target is a bare address: no pod or workload to act on.</summary>
+    UnattributedTarget,
 }

@@ -274,6 +274,15 @@ public sealed class SafetyController
             return RefusalReason.KillSwitch;
         }
 
+        // A detection whose chosen side has no pod or workload (an address outside the cluster, or one no source
+        // attributed) leaves nothing a Kubernetes action can change; refusing here records why instead of letting
+        // the actuator fail and count towards the circuit breaker.
+        if (target.Kind == "Address")
+        {
+            message = $"{target.Name} is an address with no pod or workload behind it; {request.ActionType} needs one";
+            return RefusalReason.UnattributedTarget;
+        }
+
         if (target.Namespace is { } ns && _protectedNamespaces.Contains(ns))
         {
             message = $"namespace {ns} is protected";

@@ -34,6 +34,7 @@ public static class SafetyMetricNames
         RefusalReason.BlastRadiusNodes => "blast_radius_nodes",
         RefusalReason.CircuitOpen => "circuit_open",
         RefusalReason.ApprovalDenied => "approval_denied",
+        RefusalReason.UnattributedTarget => "unattributed_target",
         _ => "approval_expired",
     };
 }

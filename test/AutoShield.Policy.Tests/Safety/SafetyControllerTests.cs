@@ -48,6 +48,22 @@ public sealed class SafetyControllerTests
         Assert.Equal(("r", $"Pod/{ns}/coredns-1", "protected_namespace"), (record.Rule, record.Target, record.ReasonLabel));
     }
 
+    [Fact]
+    public async Task SubmitAsync_BareAddressTarget_RefusedAsUnattributedButAlertsPass()
+    {
+        var safety = Controller();
+        var address = new ActionTarget("Address", null, "203.0.113.9");
+
+        var throttle = await safety.SubmitAsync(Requests.On(address, ActionType.TrafficThrottle), Severity.High);
+        var alert = await safety.SubmitAsync(Requests.On(address, ActionType.AlertOnly), Severity.High);
+
+        Assert.Equal(RefusalReason.UnattributedTarget, throttle.Reason);
+        Assert.Equal(VerdictKind.Applied, alert.Kind);
+        Assert.Equal(ActionType.AlertOnly, Assert.Single(_actuator.Applied).ActionType);
+        Assert.Equal(1, safety.RefusalsByReason["unattributed_target"]);
+        Assert.Equal(CircuitState.Closed, safety.CircuitState);
+    }
+
     [Theory]
     [InlineData("team=payments", true)]
     [InlineData("team", true)]
