@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using AutoShield.Cli.Infrastructure;
+using AutoShield.Core.Flows;
 using AutoShield.Detection.Models;
 using AutoShield.Detection.Runtime;
 using AutoShield.Ingestion.Pipeline;
@@ -27,6 +28,8 @@ public static class DetectCommand
         {
             files, source, output, model, minConfidence, reRaise, strict,
         };
+        var attribution = new PodAttribution();
+        attribution.AddTo(command);
         command.SetAction(parse =>
         {
             if (!DurationParser.TryParse(parse.GetValue(reRaise), out var interval, out var error))
@@ -42,15 +45,20 @@ public static class DetectCommand
                 return ExitCodes.Usage;
             }
 
+            if (!attribution.TryCreate(context, parse, "detect", out var attributor))
+            {
+                return ExitCodes.Failure;
+            }
+
             var options = new WindowDetectorOptions { MinConfidence = confidence, ReRaiseInterval = interval, BatchSize = BatchSize };
             return Execute(context, parse.GetValue(files)!, CommonOptions.ParseSource(parse.GetValue(source)), parse.GetValue(model), options,
-                parse.GetValue(output), parse.GetValue(strict));
+                parse.GetValue(output), parse.GetValue(strict), attributor);
         });
         return command;
     }
 
     public static int Execute(CliContext context, IReadOnlyList<string> files, FlowSourceKind? kind, string? modelDirectory,
-        WindowDetectorOptions options, OutputFormat output, bool strict)
+        WindowDetectorOptions options, OutputFormat output, bool strict, IEndpointAttributor? attributor = null)
     {
         var (directory, tried) = DetectModelLocator.Locate(modelDirectory, Environment.CurrentDirectory, AppContext.BaseDirectory);
         if (directory is null)
@@ -79,7 +87,7 @@ public static class DetectCommand
         {
             var sink = new DelegateDetectionSink(d => Write(context.Out, d, output));
             var detector = new WindowDetector(model, sink, options);
-            var pipeline = new IngestionPipeline(observer: detector);
+            var pipeline = new IngestionPipeline(new IngestionOptions { Attributor = attributor }, detector);
             var summary = ProgressReporter.Run(
                 context,
                 [.. sources.Select(s => ($"detect {Path.GetFileName(s.Name)}", (double)(s.Length ?? 1)))],
@@ -89,6 +97,7 @@ public static class DetectCommand
                     detector.Flush();
                     return result;
                 });
+            PodAttribution.Report(context, "detect", attributor, summary.AttributedEndpoints);
             WriteSummary(context.Error, summary, detector.Counters, directory);
             return strict && summary.Errors > 0 ? ExitCodes.InputErrors : ExitCodes.Ok;
         }

@@ -18,6 +18,7 @@ public static class ReplayCommand
         var strict = new Option<bool>("--strict") { Description = $"Exit with {ExitCodes.InputErrors} when any record was malformed." };
         var maxPairs = new Option<int>("--max-pairs") { Description = "Cap on pairs held in the window store.", DefaultValueFactory = _ => 100_000 };
         var relay = new ReplayRelayOptions();
+        var attribution = new PodAttribution();
         var command = new Command("replay", "Replay recorded flows (Hubble JSON, Tetragon, pcap, CICFlowMeter CSV), or stream them from a Hubble Relay (--relay), through connection assembly and windows; print counts, errors, pairs and windows.")
         {
             files, source, output, strict, maxPairs,
@@ -27,6 +28,7 @@ public static class ReplayCommand
             command.Options.Add(option);
         }
 
+        attribution.AddTo(command);
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(files) ?? [];
@@ -43,9 +45,14 @@ public static class ReplayCommand
                 return ExitCodes.Usage;
             }
 
+            if (!attribution.TryCreate(context, parse, "replay", out var attributor))
+            {
+                return ExitCodes.Failure;
+            }
+
             if (settings is null)
             {
-                return Execute(context, paths, CommonOptions.ParseSource(parse.GetValue(source)), parse.GetValue(output), parse.GetValue(strict), parse.GetValue(maxPairs));
+                return Execute(context, paths, CommonOptions.ParseSource(parse.GetValue(source)), parse.GetValue(output), parse.GetValue(strict), parse.GetValue(maxPairs), attributor);
             }
 
             // Ctrl+C ends a follow like the relay ending the stream: the pipeline flushes and the summary prints.
@@ -58,7 +65,7 @@ public static class ReplayCommand
             Console.CancelKeyPress += onCancel;
             try
             {
-                return ExecuteRelay(context, settings, parse.GetValue(output), parse.GetValue(strict), parse.GetValue(maxPairs), stop.Token);
+                return ExecuteRelay(context, settings, parse.GetValue(output), parse.GetValue(strict), parse.GetValue(maxPairs), stop.Token, attributor);
             }
             finally
             {
@@ -69,7 +76,7 @@ public static class ReplayCommand
     }
 
     /// <summary>Streams flows from a Hubble Relay through the pipeline until the relay ends the stream, the count is reached or the token is cancelled.</summary>
-    public static int ExecuteRelay(CliContext context, ReplayRelaySettings settings, OutputFormat output, bool strict, int maxPairs, CancellationToken cancellationToken)
+    public static int ExecuteRelay(CliContext context, ReplayRelaySettings settings, OutputFormat output, bool strict, int maxPairs, CancellationToken cancellationToken, IEndpointAttributor? attributor = null)
     {
         var errorsShown = 0;
         void OnError(ParseError error)
@@ -84,7 +91,8 @@ public static class ReplayCommand
         try
         {
             using var source = OpenedSource.FromReader(name, FlowSourceKind.Hubble, new ReplayRelayReader(settings.Client, settings.Count, OnError, cancellationToken));
-            var summary = NewPipeline(maxPairs).Run([source]);
+            var summary = NewPipeline(maxPairs, attributor).Run([source]);
+            PodAttribution.Report(context, "replay", attributor, summary.AttributedEndpoints);
             Write(context, output, summary);
             return strict && summary.Errors > 0 ? ExitCodes.InputErrors : ExitCodes.Ok;
         }
@@ -95,7 +103,7 @@ public static class ReplayCommand
         }
     }
 
-    public static int Execute(CliContext context, IReadOnlyList<string> files, FlowSourceKind? kind, OutputFormat output, bool strict, int maxPairs)
+    public static int Execute(CliContext context, IReadOnlyList<string> files, FlowSourceKind? kind, OutputFormat output, bool strict, int maxPairs, IEndpointAttributor? attributor = null)
     {
         if (!InputFiles.TryOpen(context, files, kind, out var sources))
         {
@@ -104,11 +112,12 @@ public static class ReplayCommand
 
         try
         {
-            var pipeline = NewPipeline(maxPairs);
+            var pipeline = NewPipeline(maxPairs, attributor);
             var summary = ProgressReporter.Run(
                 context,
                 [.. sources.Select(s => ($"replay {Path.GetFileName(s.Name)}", (double)(s.Length ?? 1)))],
                 progress => pipeline.Run(sources, (i, bytes) => progress(i, bytes)));
+            PodAttribution.Report(context, "replay", attributor, summary.AttributedEndpoints);
             Write(context, output, summary);
             return strict && summary.Errors > 0 ? ExitCodes.InputErrors : ExitCodes.Ok;
         }
@@ -121,8 +130,9 @@ public static class ReplayCommand
         }
     }
 
-    private static IngestionPipeline NewPipeline(int maxPairs) => new(new IngestionOptions
+    private static IngestionPipeline NewPipeline(int maxPairs, IEndpointAttributor? attributor) => new(new IngestionOptions
     {
+        Attributor = attributor,
         Windows = new() { MaxPairs = maxPairs },
         TrackDistinctPairs = true,
     });

@@ -1,3 +1,4 @@
+using AutoShield.Core.Flows;
 using AutoShield.Ingestion.Connections;
 using AutoShield.Ingestion.Windows;
 
@@ -14,4 +15,7 @@ public sealed record IngestionOptions
 
     /// <summary>Count distinct pairs over the whole run (costs memory per pair; for replay reports, not production).</summary>
     public bool TrackDistinctPairs { get; init; }
+
+    /// <summary>Names pods behind bare addresses (pcap, CSV) before connection assembly; null leaves endpoints as read.</summary>
+    public IEndpointAttributor? Attributor { get; init; }
 }

@@ -19,7 +19,9 @@ public sealed class IngestionPipeline : IConnectionSink
     private readonly Dictionary<string, long> _byLabel = new(StringComparer.Ordinal);
     private readonly HashSet<PairKey> _pairsSeen = [];
     private readonly bool _trackPairsSeen;
+    private readonly IEndpointAttributor? _attributor;
     private long _connections;
+    private long _attributed;
 
     public IngestionPipeline(IngestionOptions? options = null, IWindowObserver? observer = null)
     {
@@ -29,6 +31,7 @@ public sealed class IngestionPipeline : IConnectionSink
         _fanOut = new FanOutStore(options.FanOut);
         _observer = observer;
         _trackPairsSeen = options.TrackDistinctPairs;
+        _attributor = options.Attributor;
     }
 
     public WindowStore Windows => _windows;
@@ -36,6 +39,9 @@ public sealed class IngestionPipeline : IConnectionSink
     public FanOutStore FanOut => _fanOut;
 
     public ConnectionAssembler Assembler => _assembler;
+
+    /// <summary>Endpoints named by the attributor so far.</summary>
+    public long AttributedEndpoints => _attributed;
 
     /// <summary>Reads every source in order, then flushes open connections, and returns what was seen.</summary>
     /// <param name="sources">Opened inputs; disposed by the caller.</param>
@@ -54,6 +60,11 @@ public sealed class IngestionPipeline : IConnectionSink
             var count = 0;
             while (reader.TryRead(ref flowEvent))
             {
+                if (_attributor is not null)
+                {
+                    Attribute(_attributor, ref flowEvent);
+                }
+
                 _assembler.Add(flowEvent);
                 if ((++count & 0x3FFF) == 0)
                 {
@@ -69,6 +80,21 @@ public sealed class IngestionPipeline : IConnectionSink
 
         _assembler.Flush();
         return Summarize(summaries);
+    }
+
+    private void Attribute(IEndpointAttributor attributor, ref FlowEvent flowEvent)
+    {
+        if (flowEvent.Source.PodName is null && flowEvent.Source.Workload is null
+            && attributor.TryAttribute(flowEvent.SourceIp, flowEvent.TimeUnixNanos, ref flowEvent.Source))
+        {
+            _attributed++;
+        }
+
+        if (flowEvent.Destination.PodName is null && flowEvent.Destination.Workload is null
+            && attributor.TryAttribute(flowEvent.DestinationIp, flowEvent.TimeUnixNanos, ref flowEvent.Destination))
+        {
+            _attributed++;
+        }
     }
 
     void IConnectionSink.OnConnection(in Connection connection)
@@ -102,6 +128,7 @@ public sealed class IngestionPipeline : IConnectionSink
         PairsEvicted = _windows.Evicted,
         PairsExpired = _windows.Expired,
         DuplicateEvents = _assembler.Counters.DuplicatesIgnored,
+        AttributedEndpoints = _attributed,
         ConnectionsByLabel = new SortedDictionary<string, long>(_byLabel, StringComparer.Ordinal),
     };
 }

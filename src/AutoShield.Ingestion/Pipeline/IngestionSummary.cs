@@ -28,6 +28,9 @@ public sealed record IngestionSummary
 
     public long DuplicateEvents { get; init; }
 
+    /// <summary>Endpoints without pod identity that the attributor named (0 without an attributor).</summary>
+    public long AttributedEndpoints { get; init; }
+
     /// <summary>Connections by ground-truth label, when the input is labelled.</summary>
     public required IReadOnlyDictionary<string, long> ConnectionsByLabel { get; init; }
 }
