@@ -1,10 +1,11 @@
 using System.Text.Json;
+using AutoShield.Testing;
 
 namespace AutoShield.Cli.Tests;
 
 public sealed class PolicyCommandTests
 {
-    private static readonly string Policies = Path.Combine(PolicyTestPaths.Root, "config", "policies");
+    private static readonly string Policies = Path.Combine(SharedData.RepositoryRoot, "config", "policies");
 
     // The mixed scenario runs a 17-second port scan among other attacks: long enough for escalation to show.
     private static readonly Lazy<string> Mixed = new(() => Simulate("mixed", "2m"));
@@ -82,7 +83,7 @@ public sealed class PolicyCommandTests
     public void Backtest_ModelDetector_DefaultModelRaisesThePortScanAndAPolicyActs()
     {
         var flows = Mixed.Value;
-        var model = Path.Combine(PolicyTestPaths.Root, "models", "default");
+        var model = Path.Combine(SharedData.RepositoryRoot, "models", "default");
 
         var (code, stdout, _) = CliRunner.Run("policy", "backtest", "--policy", Path.Combine(Policies, "default.yaml"), "--replay", flows, "--detector", "model", "--model", model, "--output", "json");
 

@@ -20,7 +20,7 @@ public static class DetectModelLocator
         }
 
         var tried = new List<string> { Path.GetFullPath(DefaultDirectory, currentDirectory) };
-        if (RepositoryRoot(executableDirectory) is { } root)
+        if (RepositoryFiles.RepositoryRoot(executableDirectory) is { } root)
         {
             var beside = Path.GetFullPath(DefaultDirectory, root);
             if (!tried.Contains(beside, StringComparer.Ordinal))
@@ -33,18 +33,4 @@ public static class DetectModelLocator
     }
 
     private static bool HasModel(string directory) => File.Exists(Path.Combine(directory, ManifestFile));
-
-    // The repository root holds the solution file; the executable lives a few levels below it (src/.../bin/...).
-    private static string? RepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AutoShield.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
 }

@@ -15,12 +15,23 @@ public static class RepositoryFiles
             return here;
         }
 
-        for (var dir = new DirectoryInfo(executableDirectory); dir is not null; dir = dir.Parent)
+        if (RepositoryRoot(executableDirectory) is not { } root)
+        {
+            return null;
+        }
+
+        var beside = Path.Combine(root, relative);
+        return File.Exists(beside) || Directory.Exists(beside) ? beside : null;
+    }
+
+    /// <summary>The checkout holding <paramref name="start"/> (the folder with the solution file), or null.</summary>
+    public static string? RepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "AutoShield.slnx")))
             {
-                var beside = Path.Combine(dir.FullName, relative);
-                return File.Exists(beside) || Directory.Exists(beside) ? beside : null;
+                return dir.FullName;
             }
         }
 
