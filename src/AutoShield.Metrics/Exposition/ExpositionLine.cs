@@ -41,8 +41,8 @@ internal static class ExpositionLine
 
         var name = line[..nameEnd].ToString();
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rest = line[nameEnd..];
-        if (rest[0] == '{')
+        var rest = line[nameEnd..].TrimStart();
+        if (!rest.IsEmpty && rest[0] == '{')
         {
             rest = ReadLabels(rest[1..], lineNumber, labels);
         }
