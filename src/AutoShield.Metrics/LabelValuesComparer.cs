@@ -27,7 +27,7 @@ internal sealed class LabelValuesComparer
         return hash.ToHashCode();
     }
 
-    // Only ever called with values that are already stored, after validation.
+    // Called by the alternate lookup when it adds a key; a copy, so the caller's span cannot change a stored key.
     public string[] Create(ReadOnlySpan<string> alternate) => alternate.ToArray();
 
     /// <summary>Orders tuples value by value, ordinally, for deterministic exposition.</summary>
