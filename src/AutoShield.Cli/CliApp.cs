@@ -20,6 +20,7 @@ public static class CliApp
         var root = new RootCommand("AutoShield: Kubernetes-native intrusion detection and autonomous response.")
         {
             DemoCommand.Build(context),
+            Commands.Run.RunCommand.Build(context),
             SimulateCommand.Build(context),
             ReplayCommand.Build(context),
             WindowsCommand.Build(context),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AutoShield.Cli.Commands.Run;
 using AutoShield.Cli.Infrastructure;
 using AutoShield.Detection.Models;
 using AutoShield.Detection.Runtime;
@@ -11,11 +12,13 @@ using AutoShield.Policy.Rules;
 namespace AutoShield.Cli.Commands;
 
 /// <summary>
-/// <c>autoshield demo</c>: the embedded default. A simulated cluster under attack runs through the whole loop in
-/// memory (nothing to install, nothing touched): ingestion, the detector (models/default, fan-out rules, anomaly),
-/// the default policy and the safety controller in front of a dry-run actuator. The run is summarised: attacks
-/// injected, what ingestion saw, the sources whose fan-out stood out, detections with their explanations, and the
-/// actions that would have been taken or refused.
+/// <c>autoshield demo</c>: the embedded default. A simulated cluster under attack runs through the whole loop
+/// (nothing to install, nothing touched): ingestion, the detector (models/default, fan-out rules, anomaly), the
+/// default policy and the safety controller in front of a dry-run actuator. By default it runs as the real process
+/// does (<c>autoshield run</c>): traffic unfolds at <c>--speed</c>, with the dashboard on :8081, the API on :8000 and
+/// metrics on :9090 until Ctrl+C. With <c>--once</c> (or <c>--output json</c>) the run is summarised and it exits:
+/// attacks injected, what ingestion saw, the sources whose fan-out stood out, detections with their explanations,
+/// and the actions that would have been taken or refused.
 /// </summary>
 public static class DemoCommand
 {
@@ -26,10 +29,14 @@ public static class DemoCommand
         var duration = new Option<string>("--duration", "-d") { Description = "Simulated time: 60, 60s, 5m.", DefaultValueFactory = _ => "5m" };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated cluster.", DefaultValueFactory = _ => 1 };
         var output = CommonOptions.Output();
-        var command = new Command("demo", "Run the embedded default: a simulated cluster under attack through the whole pipeline, summarised.")
+        var once = new Option<bool>("--once") { Description = "Simulate as fast as possible, print the summary and exit (no dashboard)." };
+        var speed = new Option<double>("--speed") { Description = "Simulated seconds per second while serving the dashboard.", DefaultValueFactory = _ => 10 };
+        var server = new ServerOptionSet();
+        var command = new Command("demo", "Run the embedded default: a simulated cluster under attack through the whole loop, with the dashboard on http://localhost:8081 (--once: summarise and exit).")
         {
-            scenario, duration, seed, output,
+            scenario, duration, seed, output, once, speed,
         };
+        server.AddTo(command);
         command.SetAction(parse =>
         {
             if (!DurationParser.TryParse(parse.GetValue(duration), out var length, out var error))
@@ -38,9 +45,46 @@ public static class DemoCommand
                 return ExitCodes.Usage;
             }
 
-            return Execute(context, new SimulationOptions { Scenario = parse.GetValue(scenario)!, Duration = length, Seed = parse.GetValue(seed) }, parse.GetValue(output));
+            if (parse.GetValue(speed) <= 0)
+            {
+                context.Error.WriteLine("autoshield demo: --speed must be more than 0");
+                return ExitCodes.Usage;
+            }
+
+            var simulation = new SimulationOptions { Scenario = parse.GetValue(scenario)!, Duration = length, Seed = parse.GetValue(seed) };
+            return parse.GetValue(once) || parse.GetValue(output) == OutputFormat.Json
+                ? Execute(context, simulation, parse.GetValue(output))
+                : Serve(context, simulation with { Start = RunCommand.RoundedNow() }, parse.GetValue(speed), server, parse);
         });
         return command;
+    }
+
+    private static int Serve(CliContext context, SimulationOptions simulation, double speed, ServerOptionSet server, ParseResult parse)
+    {
+        var dataDirectory = Path.GetDirectoryName(ActionsCliSupport.ResolveLedger(null))!;
+        string token;
+        string origin;
+        try
+        {
+            (token, origin) = ApiTokens.Resolve(parse.GetValue(server.TokenFile), dataDirectory, Environment.GetEnvironmentVariable);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            context.Error.WriteLine($"autoshield demo: API token: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+
+        return RunCommand.Serve(context, new HostSettings
+        {
+            OpenSources = token => [RunCommand.Simulated(simulation, speed, token)],
+            SourceDescription = $"demo: simulated cluster, scenario '{simulation.Scenario}', {simulation.Duration} of traffic at {speed}x, dry run",
+            Model = RunCommand.LoadModel(context, null),
+            PolicyFiles = RunCommand.DefaultPolicy(),
+            Identity = Environment.MachineName.ToLowerInvariant(),
+            DataDirectory = dataDirectory,
+            Server = server.Read(parse, token),
+            TokenOrigin = origin,
+        });
     }
 
     public static int Execute(CliContext context, SimulationOptions options, OutputFormat output)

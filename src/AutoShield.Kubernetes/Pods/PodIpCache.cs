@@ -19,6 +19,7 @@ public sealed class PodIpCache : IPodAttributor
     private readonly Dictionary<IpAddr, List<IpHold>> _holds = [];
     private readonly Dictionary<string, HashSet<IpAddr>> _podIps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WorkloadRef?> _replicaSetOwners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Namespace, string Workload)> _podWorkloads = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly PodIpCacheOptions _options;
 
@@ -56,6 +57,7 @@ public sealed class PodIpCache : IPodAttributor
         var now = _time.GetUtcNow();
         lock (_gate)
         {
+            TrackWorkload(type, pod, uid);
             var current = type == WatchEventType.Deleted ? [] : AddressesOf(pod);
             var previous = _podIps.GetValueOrDefault(uid) ?? [];
             foreach (var released in previous.Where(ip => !current.Contains(ip)))
@@ -78,6 +80,33 @@ public sealed class PodIpCache : IPodAttributor
 
             _podIps[uid] = current;
         }
+    }
+
+    /// <summary>
+    /// Running pods of a workload (given as <c>Kind/name</c> or a bare name) in a namespace, for blast-radius limits;
+    /// null when the cache knows none (an unknown size, which the safety controller treats carefully).
+    /// </summary>
+    public int? PodCount(string? @namespace, string workload)
+    {
+        var name = workload[(workload.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        lock (_gate)
+        {
+            var count = _podWorkloads.Values.Count(p => p.Workload == name && p.Namespace == (@namespace ?? string.Empty));
+            return count == 0 ? null : count;
+        }
+    }
+
+    private void TrackWorkload(WatchEventType type, JsonObject pod, string uid)
+    {
+        var phase = pod["status"]?["phase"]?.GetValue<string>();
+        if (type == WatchEventType.Deleted || phase is "Succeeded" or "Failed"
+            || WorkloadResolver.Resolve(pod, _replicaSetOwners) is not { } workload)
+        {
+            _podWorkloads.Remove(uid);
+            return;
+        }
+
+        _podWorkloads[uid] = (ObjectMeta.Namespace(pod) ?? string.Empty, workload.Name);
     }
 
     /// <summary>Applies one ReplicaSet event, so its pods are named after the Deployment that owns it.</summary>

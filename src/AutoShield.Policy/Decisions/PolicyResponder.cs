@@ -11,11 +11,17 @@ public sealed class PolicyResponder
 {
     private readonly PolicyEngine _engine;
     private readonly SafetyController _safety;
+    private readonly Func<bool> _mayAct;
 
-    public PolicyResponder(PolicyEngine engine, SafetyController safety)
+    /// <param name="mayAct">
+    /// False while this replica must not act (a standby under leader election): enforce decisions are then previewed
+    /// like monitor ones, so every replica still decides and explains, and only the leader changes the cluster.
+    /// </param>
+    public PolicyResponder(PolicyEngine engine, SafetyController safety, Func<bool>? mayAct = null)
     {
         _engine = engine;
         _safety = safety;
+        _mayAct = mayAct ?? (static () => true);
     }
 
     public PolicyEngine Engine => _engine;
@@ -31,12 +37,14 @@ public sealed class PolicyResponder
             var verdicts = new List<SafetyVerdict>(decision.Actions.Count);
             foreach (var request in decision.Actions)
             {
-                if (decision.Outcome == DecisionOutcome.Monitor)
+                var standby = decision.Outcome != DecisionOutcome.Monitor && !_mayAct();
+                if (decision.Outcome == DecisionOutcome.Monitor || standby)
                 {
+                    var mode = standby ? "standby replica (the leader acts)" : "monitor mode";
                     var refusal = _safety.Preview(request, decision.Severity, out var why);
                     verdicts.Add(refusal is { } reason
-                        ? new SafetyVerdict(request.Id, VerdictKind.Refused, "monitor mode; safety would refuse: " + why) { Reason = reason }
-                        : new SafetyVerdict(request.Id, VerdictKind.Monitored, "monitor mode: recorded, not run"));
+                        ? new SafetyVerdict(request.Id, VerdictKind.Refused, $"{mode}; safety would refuse: {why}") { Reason = reason }
+                        : new SafetyVerdict(request.Id, VerdictKind.Monitored, $"{mode}: recorded, not run"));
                 }
                 else
                 {

@@ -66,6 +66,9 @@ public sealed class SafetyController
 
     public bool KillSwitchEngaged => Volatile.Read(ref _killSwitchReason) is not null;
 
+    /// <summary>Why the kill switch was engaged; null while released.</summary>
+    public string? KillSwitchReason => Volatile.Read(ref _killSwitchReason);
+
     public CircuitState CircuitState => _breaker.CircuitState;
 
     /// <summary><see cref="SafetyMetricNames.Refusals"/> by reason label.</summary>

@@ -1,3 +1,5 @@
+using AutoShield.Testing;
+
 namespace AutoShield.Metrics.Tests.Exposition;
 
 public sealed class PromtoolTests

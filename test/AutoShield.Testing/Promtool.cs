@@ -1,18 +1,20 @@
 using System.Diagnostics;
 
-namespace AutoShield.Metrics.Tests.Exposition;
+namespace AutoShield.Testing;
 
 /// <summary>Runs Prometheus's own linter, <c>promtool check metrics</c>, on exposition text.</summary>
-internal static class Promtool
+public static class Promtool
 {
     private const string Path = "/usr/bin/promtool";
 
     /// <summary>The exit code and everything promtool printed.</summary>
     public static (int ExitCode, string Output) CheckMetrics(string exposition)
     {
-        Assert.True(
-            File.Exists(Path),
-            $"{Path} is missing: install the Debian package 'prometheus' (apt-get install -y prometheus); .ci/run installs it in CI.");
+        if (!File.Exists(Path))
+        {
+            throw new InvalidOperationException($"{Path} is missing: install the Debian package 'prometheus' (apt-get install -y prometheus); .ci/run installs it in CI.");
+        }
+
         using var process = Process.Start(new ProcessStartInfo(Path, ["check", "metrics"])
         {
             RedirectStandardInput = true,

@@ -1,0 +1,151 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AutoShield.Host.Runtime;
+using AutoShield.Kubernetes.Ledger;
+using AutoShield.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AutoShield.Host.Api;
+
+/// <summary>
+/// The three listeners of seed 004: the REST API (:8000, OpenAPI at /openapi.json and a readable page at /docs),
+/// the live dashboard (:8081, which serves the same API for its own page) and Prometheus metrics (:9090/metrics).
+/// </summary>
+public sealed class AutoShieldServer : IAsyncDisposable
+{
+    private readonly List<WebApplication> _apps;
+
+    private AutoShieldServer(List<WebApplication> apps, Uri api, Uri dashboard, Uri metrics)
+    {
+        _apps = apps;
+        ApiAddress = api;
+        DashboardAddress = dashboard;
+        MetricsAddress = metrics;
+    }
+
+    public Uri ApiAddress { get; }
+
+    public Uri DashboardAddress { get; }
+
+    public Uri MetricsAddress { get; }
+
+    public static async Task<AutoShieldServer> StartAsync(AutoShieldRuntime runtime, MetricsRegistry registry, ServerOptions options, IActionLedger? ledger, string version, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ApiToken);
+        var rejected = registry.Counter("autoshield_api_unauthorized_total", "Mutating API requests refused for a missing or wrong token.");
+        var requests = registry.Counter("autoshield_api_requests_total", "API requests answered, per listener and status code class.", "listener", "code");
+        var routes = ApiEndpoints.Routes(runtime, ledger);
+        var openApi = OpenApiDocument.Build(routes, version).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        var filter = new ApiTokenFilter(options.ApiToken, () => rejected.Inc());
+        var apps = new List<WebApplication>();
+        try
+        {
+            var api = Create(options.ListenAddress, options.ApiPort, "api", requests);
+            MapApi(api, routes, filter);
+            api.MapGet("/openapi.json", () => Results.Text(openApi, "application/json"));
+            api.MapGet("/docs", () => Results.Content(DocsPage.Render(routes, version), "text/html; charset=utf-8"));
+            api.MapGet("/", () => Results.Redirect("/docs"));
+            apps.Add(api);
+
+            var dashboard = Create(options.ListenAddress, options.DashboardPort, "dashboard", requests);
+            MapApi(dashboard, routes, filter);
+            var page = Resource("index.html");
+            dashboard.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
+            apps.Add(dashboard);
+
+            var metrics = Create(options.ListenAddress, options.MetricsPort, "metrics", requests);
+            metrics.MapGet("/metrics", async (HttpContext context) =>
+            {
+                context.Response.ContentType = MetricsRegistry.ContentType;
+                await registry.WriteToAsync(context.Response.Body, context.RequestAborted);
+            });
+            metrics.MapGet("/", () => Results.Redirect("/metrics"));
+            apps.Add(metrics);
+
+            foreach (var app in apps)
+            {
+                await app.StartAsync(cancellationToken);
+            }
+
+            return new AutoShieldServer(apps, Address(apps[0]), Address(apps[1]), Address(apps[2]));
+        }
+        catch
+        {
+            foreach (var app in apps)
+            {
+                await app.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in _apps)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static WebApplication Create(string address, int port, string listener, Counter requests)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.UseUrls($"http://{(address.Contains(':', StringComparison.Ordinal) ? $"[{address}]" : address)}:{port}");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024);
+        builder.Services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
+        var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            requests.WithLabels(listener, $"{context.Response.StatusCode / 100}xx").Inc();
+        });
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+
+    private static void MapApi(WebApplication app, IReadOnlyList<ApiRoute> routes, ApiTokenFilter filter)
+    {
+        foreach (var route in routes)
+        {
+            var endpoint = app.MapMethods(route.Path, [route.Method], route.Handler);
+            if (route.Mutating)
+            {
+                endpoint.AddEndpointFilter(filter);
+            }
+        }
+    }
+
+    internal static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DictionaryKeyPolicy = null;
+        options.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+    }
+
+    private static Uri Address(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First());
+    }
+
+    private static string Resource(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("AutoShield.Host.Dashboard." + name)
+            ?? throw new InvalidOperationException($"dashboard resource {name} missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
