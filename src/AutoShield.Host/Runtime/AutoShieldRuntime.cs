@@ -207,6 +207,11 @@ public sealed class AutoShieldRuntime : IAsyncDisposable
     {
         try
         {
+            if (_options.Ready is { } ready)
+            {
+                ready(token).GetAwaiter().GetResult();
+            }
+
             Volatile.Write(ref _sources, _options.OpenSources());
             _pipeline.Run(Sources, cancellationToken: token);
             _detector.Flush();

@@ -32,10 +32,14 @@ public sealed class ClusterWiring : IDisposable
         _sqlite = options.LedgerPath is { } path ? new SqliteActionLedger(path) : null;
         Ledger = _sqlite is not null ? _sqlite : new InMemoryActionLedger();
         Alerts = new QueuedAlertSink();
+        Leader = options.Leadership is { } leadership ? new LeaderElector(_client, leadership with { Identity = options.Identity }) : null;
         Actuator = new KubernetesActuator(_client, Ledger, ActionRegistry.CreateDefault(Alerts, _webhooks), new KubernetesActuatorOptions
         {
             Instance = options.Identity,
             TimeProvider = options.Time,
+
+            // Fencing: the actuator checks again right before each call, so a replica that lost the Lease mid-decision does not act.
+            IsLeader = Leader is { } elector ? () => elector.IsLeader : static () => true,
         });
         PodCache = new PodIpCache(options.Time);
         var informerOptions = new InformerOptions { TimeProvider = options.Time, OnError = e => _log($"pod watch: {e.Message}") };
@@ -44,7 +48,6 @@ public sealed class ClusterWiring : IDisposable
         PodCache.Attach(_pods, _replicaSets);
         Inventory = new PodCacheInventory(PodCache);
         Attributor = options.Attribute ? new PodCacheAttributor(PodCache) : null;
-        Leader = options.Leadership is { } leadership ? new LeaderElector(_client, leadership with { Identity = options.Identity }) : null;
     }
 
     public KubernetesActuator Actuator { get; }
@@ -72,6 +75,9 @@ public sealed class ClusterWiring : IDisposable
         ReconcileWhenActingAsync,
         .. Leader is { } leader ? new Func<CancellationToken, Task>[] { leader.RunAsync } : [],
     ];
+
+    /// <summary>Completes once the pod and ReplicaSet caches hold the cluster's current state.</summary>
+    public Task SyncedAsync(CancellationToken cancellationToken) => Task.WhenAll(_pods.Synced, _replicaSets.Synced).WaitAsync(cancellationToken);
 
     public void Dispose()
     {

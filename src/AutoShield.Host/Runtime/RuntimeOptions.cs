@@ -63,6 +63,12 @@ public sealed record RuntimeOptions
     /// <summary>Background work the process also runs (informers, leader election), started with the loop and stopped with it.</summary>
     public IReadOnlyList<Func<CancellationToken, Task>> Services { get; init; } = [];
 
+    /// <summary>
+    /// Completes when the process may start reading (the pod cache has listed the cluster, as controllers wait for
+    /// their informers); null starts at once.
+    /// </summary>
+    public Func<CancellationToken, Task>? Ready { get; init; }
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Operational messages (never secrets).</summary>

@@ -150,7 +150,7 @@ public sealed class PolicyEngine
         {
             requests[i] = new ActionRequest
             {
-                Id = $"{detection.Id}/{Slug(rule.Name)}/{level.ToString(CultureInfo.InvariantCulture)}.{i.ToString(CultureInfo.InvariantCulture)}",
+                Id = ActionId(detection.Id, rule.Name, level, i),
                 ActionType = actions[i].ActionType,
                 Target = target,
                 Parameters = actions[i].Parameters,
@@ -167,6 +167,19 @@ public sealed class PolicyEngine
             + (level > 0 ? $", escalated to step {level.ToString(CultureInfo.InvariantCulture)} after {persistence.ToString(CultureInfo.InvariantCulture)} sightings" : string.Empty)
             + (suppressed > 0 ? $", {suppressed.ToString(CultureInfo.InvariantCulture)} suppressed since the last action" : string.Empty);
         decisions.Add(Make(outcome, reason, level, persistence) with { Actions = requests, SuppressedSinceLast = suppressed });
+    }
+
+    /// <summary>
+    /// A stable id per detection, rule, level and action, usable where Kubernetes needs one (a lowercase DNS label for
+    /// the <c>autoshield.io/action-id</c> label and object names) and in URL paths: "a-" and 16 hex digits of a hash.
+    /// The request itself carries the rule and detection it came from.
+    /// </summary>
+    internal static string ActionId(string detectionId, string rule, int level, int index)
+    {
+        var key = $"{detectionId}\n{rule}\n{level.ToString(CultureInfo.InvariantCulture)}\n{index.ToString(CultureInfo.InvariantCulture)}";
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key), hash);
+        return "a-" + Convert.ToHexStringLower(hash[..8]);
     }
 
     /// <summary>
@@ -199,10 +212,4 @@ public sealed class PolicyEngine
     }
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + "s";
-
-    private static string Slug(string name)
-    {
-        var chars = name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray();
-        return new string(chars).Trim('-');
-    }
 }

@@ -60,6 +60,20 @@ public sealed class PolicyEngineTests
     }
 
     [Fact]
+    public void Evaluate_TwoActions_IdsAreDistinctStableKubernetesLabels()
+    {
+        const string TwoActions = "rules:\n  - name: \"Scan: contain / alert\"\n    attack_class: PORT_SCAN\n    actions:\n      - action_type: alert_only\n      - action_type: network_policy\n";
+        var detection = Some.Detection();
+
+        var first = Assert.Single(new PolicyEngine(Policies.FromYaml(TwoActions)).Evaluate(detection)).Actions;
+        var again = Assert.Single(new PolicyEngine(Policies.FromYaml(TwoActions)).Evaluate(detection)).Actions;
+
+        Assert.Equal(2, first.Select(a => a.Id).Distinct().Count());
+        Assert.Equal(first.Select(a => a.Id), again.Select(a => a.Id));
+        Assert.All(first, a => Assert.Matches("^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$", a.Id));
+    }
+
+    [Fact]
     public void Evaluate_WithinCooldown_SuppressedAndCountedInNextAction()
     {
         var engine = new PolicyEngine(Policies.FromYaml(Escalating));

@@ -49,6 +49,7 @@ internal static class HostSession
             Inventory = cluster?.Inventory,
             MayAct = cluster is null ? null : () => cluster.MayAct,
             Services = cluster?.Services ?? [],
+            Ready = cluster is null ? null : cluster.SyncedAsync,
             Ingestion = new IngestionOptions { Attributor = cluster?.Attributor },
             KillSwitchFile = Path.Combine(settings.DataDirectory, "kill-switch"),
             Log = Log,
