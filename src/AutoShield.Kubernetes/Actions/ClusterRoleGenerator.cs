@@ -16,6 +16,9 @@ public static class ClusterRoleGenerator
     public static IReadOnlyList<RbacRequirement> Base { get; } =
     [
         RbacRequirement.Of("", "pods", "get", "list", "watch"),
+
+        // The host's pod cache names Deployments from their ReplicaSets (autoshield run).
+        RbacRequirement.Of("apps", "replicasets", "list", "watch"),
         RbacRequirement.Of("", "events", "create"),
     ];
 

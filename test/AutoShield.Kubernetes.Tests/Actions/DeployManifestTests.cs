@@ -45,7 +45,7 @@ public sealed class DeployManifestTests
         process.WaitForExit();
 
         Assert.True(process.ExitCode == 0, error);
-        foreach (var kind in new[] { "kind: Namespace", "kind: ServiceAccount", "kind: ClusterRole", "kind: ClusterRoleBinding", "kind: Role", "kind: RoleBinding" })
+        foreach (var kind in new[] { "kind: Namespace", "kind: ServiceAccount", "kind: ClusterRole", "kind: ClusterRoleBinding", "kind: Role", "kind: RoleBinding", "kind: Deployment", "kind: Service", "kind: NetworkPolicy", "kind: ConfigMap" })
         {
             Assert.Contains(kind, output, StringComparison.Ordinal);
         }
