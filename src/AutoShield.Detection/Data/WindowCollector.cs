@@ -1,5 +1,6 @@
 using AutoShield.Core.Flows;
 using AutoShield.Core.Windows;
+using AutoShield.Detection.Runtime;
 using AutoShield.Ingestion.Pipeline;
 using AutoShield.Ingestion.Windows;
 
@@ -16,6 +17,8 @@ internal sealed class WindowCollector : IWindowObserver
     private readonly List<int> _positions = [];
     private readonly List<int> _rowCounts = [];
     private readonly List<int> _sources = [];
+    private readonly List<WindowTraits> _traits = [];
+    private FanOutRules _rules = new(new FanOutRuleOptions());
     private float[] _windows = new float[WindowShape.Cells * 1024];
     private int _source;
     private string _sourceName = "";
@@ -28,6 +31,7 @@ internal sealed class WindowCollector : IWindowObserver
         _source = index;
         _sourceName = name;
         _openSequences.Clear();
+        _rules = new FanOutRules(new FanOutRuleOptions());
     }
 
     public void OnWindow(in Connection connection, PairWindow window, FanOutView fanOut)
@@ -55,9 +59,12 @@ internal sealed class WindowCollector : IWindowObserver
         _positions.Add((int)Math.Min(int.MaxValue, window.TotalConnections - 1));
         _rowCounts.Add(window.RowCount);
         _sources.Add(_source);
+
+        // The runtime's per-source verdict at this moment, which the window alone cannot reproduce later.
+        _traits.Add(WindowContext.TraitsOf(window, _rules.Evaluate(connection, fanOut)));
     }
 
     public WindowDataset Build(IReadOnlyList<DataSource> sources) => new(
         _windows[..(_labels.Count * WindowShape.Cells)], [.. _labels], [.. _times], [.. _sequences], [.. _positions],
-        [.. _rowCounts], [.. _sources], sources, [.. _sequenceNames]);
+        [.. _rowCounts], [.. _sources], sources, [.. _sequenceNames], [.. _traits]);
 }

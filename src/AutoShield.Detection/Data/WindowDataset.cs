@@ -1,4 +1,5 @@
 using AutoShield.Core.Windows;
+using AutoShield.Detection.Runtime;
 using AutoShield.Detection.Training;
 
 namespace AutoShield.Detection.Data;
@@ -13,8 +14,9 @@ public sealed class WindowDataset
 {
     internal WindowDataset(
         float[] windows, string?[] labels, long[] times, int[] sequences, int[] positions, int[] rowCounts, int[] sources,
-        IReadOnlyList<DataSource> sourceList, IReadOnlyList<string> sequenceNames)
+        IReadOnlyList<DataSource> sourceList, IReadOnlyList<string> sequenceNames, WindowTraits[]? traits = null)
     {
+        Traits = traits;
         Windows = windows;
         Labels = labels;
         Classes = [.. labels.Select(LabelMap.ToClass)];
@@ -28,6 +30,9 @@ public sealed class WindowDataset
     }
 
     public int Count => Labels.Length;
+
+    /// <summary>Per window, what the runtime rules read beside the matrix (null for hand-built datasets: model only).</summary>
+    public WindowTraits[]? Traits { get; }
 
     /// <summary>N × 240 raw floats, row-major, NaN where the source has no value.</summary>
     public float[] Windows { get; }
@@ -86,7 +91,7 @@ public sealed class WindowDataset
 
     /// <summary>The same windows with <paramref name="label"/> for every window whose source had no label (real captures known to be benign, say).</summary>
     public WindowDataset WithMissingLabels(string label) => new(
-        Windows, [.. Labels.Select(l => l ?? label)], TimeUnixNanos, Sequences, Positions, RowCounts, SourceIndex, Sources, SequenceNames);
+        Windows, [.. Labels.Select(l => l ?? label)], TimeUnixNanos, Sequences, Positions, RowCounts, SourceIndex, Sources, SequenceNames, Traits);
 
     /// <summary>Indices 0..Count-1.</summary>
     public int[] All() => [.. Enumerable.Range(0, Count)];

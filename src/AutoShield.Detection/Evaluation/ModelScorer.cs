@@ -1,6 +1,7 @@
 using AutoShield.Core.Detections;
 using AutoShield.Detection.Data;
 using AutoShield.Detection.Models;
+using AutoShield.Detection.Runtime;
 
 namespace AutoShield.Detection.Evaluation;
 
@@ -9,12 +10,20 @@ namespace AutoShield.Detection.Evaluation;
 /// verdict is the most probable class, or <c>ANOMALY</c> when that is benign but the autoencoder calls the window
 /// anomalous; with a calibrated <see cref="ModelManifest.AttackThreshold"/>, an attack class below it counts as
 /// benign. The attack score is max(1 − P(benign), ½ · anomaly score / threshold), capped at 1: a window at the
-/// anomaly threshold scores ½.
+/// anomaly threshold scores ½. When the dataset kept its <see cref="WindowDataset.Traits"/>, the window is judged as
+/// <see cref="WindowDetector"/> with the same options judges it (the defaults unless <c>runtime</c> says otherwise):
+/// the <see cref="SignalGate"/> first, then a fan-out or periodicity rule that fired names the class and lifts the
+/// score to its confidence. Options with the gate and rules off give the model's own verdicts.
 /// </summary>
 public static class ModelScorer
 {
-    public static ScoredWindows Score(DetectionModel model, WindowDataset data, IReadOnlyList<int> indices, TimeProvider? time = null)
+    public static ScoredWindows Score(DetectionModel model, WindowDataset data, IReadOnlyList<int> indices, TimeProvider? time = null, WindowDetectorOptions? runtime = null)
     {
+        runtime ??= new WindowDetectorOptions();
+        var traits = data.Traits;
+        var gate = runtime.GateBySignal ? new SignalGate(model.ClassNames) : null;
+        var periodicity = runtime.Periodicity is { } periodicOptions ? new PeriodicityRule(periodicOptions) : null;
+        var fanOut = runtime.FanOut is not null;
         time ??= TimeProvider.System;
         var session = model.CreateSession();
         var classes = model.ClassNames;
@@ -31,13 +40,36 @@ public static class ModelScorer
             var started = time.GetTimestamp();
             var score = session.Score(window, probabilities);
             latency[k] = time.GetElapsedTime(started).TotalMicroseconds;
+            var best = score.ClassIndex;
+            var rowCount = data.RowCounts[indices[k]];
+            if (traits is not null && gate is not null && gate.Apply(probabilities, window, rowCount, traits[indices[k]]))
+            {
+                best = InferenceSession.ArgMax(probabilities);
+            }
+
             var attack = benign >= 0 ? 1f - probabilities[benign] : 1f;
             // Below the calibrated margin an attack verdict falls back to benign (and to the autoencoder's say).
-            var classIndex = benign >= 0 && attackThreshold is { } margin && score.ClassIndex != benign && attack < margin ? benign : score.ClassIndex;
+            var classIndex = benign >= 0 && attackThreshold is { } margin && best != benign && attack < margin ? benign : best;
             predicted[k] = classIndex == benign && score.IsAnomaly ? AttackClass.Anomaly : classes[classIndex];
             if (score.AnomalyScore is { } anomaly && threshold is > 0f)
             {
                 attack = MathF.Max(attack, MathF.Min(1f, 0.5f * anomaly / threshold.Value));
+            }
+
+            if (traits is not null)
+            {
+                ref readonly var t = ref traits[indices[k]];
+                var periodic = periodicity?.Evaluate(window, rowCount, t) ?? default;
+                if (fanOut && t.FanOutClass is { } fanOutClass)
+                {
+                    predicted[k] = fanOutClass;
+                    attack = MathF.Max(attack, t.FanOutConfidence);
+                }
+                else if (periodic.Fired)
+                {
+                    predicted[k] = AttackClass.C2Beacon;
+                    attack = MathF.Max(attack, (float)periodic.Confidence);
+                }
             }
 
             scores[k] = attack;

@@ -29,6 +29,11 @@ internal static class FanOutExplanation
         else
         {
             sentence = $"{v.Destinations} internal destinations on {v.Ports} admin ports in {span}, {v.FailedConnections} of {v.Connections} such connections failed";
+            if (v.ProbedHost)
+            {
+                sentence += "; this connection goes to another port of one of those hosts";
+            }
+
             attributions =
             [
                 new("admin_destinations", -1, (double)v.Destinations / v.Threshold, v.Destinations),

@@ -25,6 +25,13 @@ public sealed record FanOutRuleOptions
     /// <summary>… within this interval (event time).</summary>
     public TimeSpan LateralInterval { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// While a source is over the lateral threshold (its verdict at most <see cref="LateralInterval"/> old), flag its
+    /// connections on any port to the hosts it reached on an admin port within that interval: the redis or postgres
+    /// attempt on a pod it just tried ssh on is part of the same sweep.
+    /// </summary>
+    public bool LateralCarryOver { get; init; } = true;
+
     /// <summary>Ports that count for the lateral-movement rule.</summary>
     public IReadOnlyList<int> AdminPorts { get; init; } = Runtime.AdminPorts.Default;
 

@@ -1,26 +1,31 @@
 using AutoShield.Core.Detections;
 using AutoShield.Core.Flows;
 using AutoShield.Core.Net;
+using AutoShield.Core.Windows;
 using AutoShield.Ingestion.Windows;
 
 namespace AutoShield.Detection.Runtime;
 
 /// <summary>
 /// The per-source rules for attacks no single pair shows. PORT_SCAN reads the pipeline's fan-out view (many distinct
-/// ports or destinations, mostly failed); LATERAL_MOVEMENT keeps its own fan-out store fed only with connections to
-/// internal destinations on <see cref="FanOutRuleOptions.AdminPorts"/>, so it counts the distinct pods and nodes a
-/// source reached on remote-control ports. A scan takes precedence over lateral movement for the same connection.
-/// Allocates nothing per connection; single-threaded like the pipeline.
+/// ports or destinations, mostly failed) and goes with the source's failed connections; LATERAL_MOVEMENT keeps its
+/// own fan-out store fed only with connections to internal destinations on <see cref="FanOutRuleOptions.AdminPorts"/>,
+/// so it counts the distinct pods and nodes a source reached on remote-control ports, and carries over to other
+/// ports of the hosts so reached (<see cref="LateralTrail"/>). A scan takes precedence over lateral movement for the
+/// same connection. Allocates nothing per connection once a source is known; single-threaded like the pipeline.
 /// </summary>
 internal sealed class FanOutRules
 {
     private readonly FanOutRuleOptions _options;
     private readonly ulong[] _adminPorts = new ulong[65536 / 64];
     private readonly FanOutStore _admin;
+    private readonly Dictionary<EndpointIdentity, LateralTrail> _trails = [];
+    private readonly long _intervalNanos;
 
     public FanOutRules(FanOutRuleOptions options)
     {
         _options = options;
+        _intervalNanos = options.LateralInterval.Ticks * 100;
         foreach (var port in options.AdminPorts)
         {
             _adminPorts[port >> 6] |= 1UL << (port & 63);
@@ -37,16 +42,29 @@ internal sealed class FanOutRules
     public FanOutVerdict Evaluate(in Connection connection, FanOutView view)
     {
         var lateral = default(FanOutVerdict);
-        if (IsAdminPort(connection.ResponderPort) && IsInternal(connection.Responder, connection.ResponderIp))
+        var internalDestination = IsInternal(connection.Responder, connection.ResponderIp);
+        var start = connection.StartUnixNanos;
+        if (IsAdminPort(connection.ResponderPort) && internalDestination)
         {
             var admin = _admin.Update(connection);
+            var trail = _options.LateralCarryOver ? TrailOf(view.Source, start) : null;
+            trail?.AddTarget(EndpointIdentity.From(connection.Responder, connection.ResponderIp), start);
             if (admin.DistinctDestinations >= _options.LateralMinDestinations)
             {
                 lateral = Verdict(AttackClass.LateralMovement, admin, (double)admin.DistinctDestinations / _options.LateralMinDestinations, _options.LateralMinDestinations);
+                trail?.Fire(lateral, start);
             }
         }
+        else if (internalDestination && _trails.Count > 0 && _trails.TryGetValue(view.Source, out var trail)
+            && trail.Covers(EndpointIdentity.From(connection.Responder, connection.ResponderIp), start, _intervalNanos))
+        {
+            // Another port of a host the source just probed on an admin port: part of the same sweep.
+            lateral = trail.Verdict with { ProbedHost = true };
+        }
 
-        if (view.Connections >= _options.ScanMinConnections && view.FailedRatio >= _options.ScanMinFailedRatio)
+        // The scan verdict goes with the source's failed connections (the probes), not with its sessions that work:
+        // a scanning host's ordinary traffic at the same time is not part of the scan.
+        if (connection.Failed && view.Connections >= _options.ScanMinConnections && view.FailedRatio >= _options.ScanMinFailedRatio)
         {
             var ports = (double)view.DistinctPorts / _options.ScanMinPorts;
             var destinations = (double)view.DistinctDestinations / _options.ScanMinDestinations;
@@ -89,6 +107,32 @@ internal sealed class FanOutRules
 
         // fc00::/7 unique local addresses.
         return !ip.IsNone && (ip.Hi >> 57) == (0xFCUL >> 1);
+    }
+
+    /// <summary>The source's trail, created on first use; bounded by LateralMaxSources (idle trails go first, then all).</summary>
+    private LateralTrail TrailOf(EndpointIdentity source, long at)
+    {
+        if (_trails.TryGetValue(source, out var trail))
+        {
+            return trail;
+        }
+
+        if (_trails.Count >= _options.LateralMaxSources)
+        {
+            foreach (var idle in _trails.Where(p => at - p.Value.LastSeenUnixNanos > _intervalNanos).Select(p => p.Key).ToList())
+            {
+                _trails.Remove(idle);
+            }
+
+            if (_trails.Count >= _options.LateralMaxSources)
+            {
+                _trails.Clear();
+            }
+        }
+
+        trail = new LateralTrail();
+        _trails[source] = trail;
+        return trail;
     }
 
     private bool IsAdminPort(ushort port) => (_adminPorts[port >> 6] & (1UL << (port & 63))) != 0;

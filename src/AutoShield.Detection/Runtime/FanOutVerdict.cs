@@ -14,5 +14,8 @@ internal readonly record struct FanOutVerdict(
     double SpanSeconds,
     int Threshold)
 {
+    /// <summary>LATERAL_MOVEMENT carried over to another port of a host the source probed on an admin port.</summary>
+    public bool ProbedHost { get; init; }
+
     public bool Fired => AttackClass is not null;
 }

@@ -26,6 +26,9 @@ internal struct WindowContext
     public long TotalConnections;
     public long FailedConnections;
 
+    // Destination outside the cluster, port and pair count for the gate and the periodicity rule.
+    public WindowTraits Traits;
+
     // Fan-out verdict taken when the window arrived (the view moves on before a batch is scored).
     public FanOutVerdict FanOut;
 
@@ -44,5 +47,11 @@ internal struct WindowContext
         RowCount = window.RowCount,
         TotalConnections = window.TotalConnections,
         FailedConnections = window.FailedConnections,
+        Traits = TraitsOf(window, default),
     };
+
+    /// <summary>The traits of <paramref name="window"/>, with the fan-out verdict taken for it.</summary>
+    public static WindowTraits TraitsOf(PairWindow window, FanOutVerdict fanOut) => new(
+        !FanOutRules.IsInternal(window.Destination, window.DestinationIp), window.DestinationPort, window.TotalConnections,
+        fanOut.AttackClass, (float)fanOut.Confidence);
 }

@@ -28,6 +28,8 @@ public sealed class WindowDetector : IWindowObserver
     private readonly IDetectionSink _sink;
     private readonly WindowDetectorOptions _options;
     private readonly FanOutRules? _fanOut;
+    private readonly PeriodicityRule? _periodicity;
+    private readonly SignalGate? _gate;
     private readonly SuppressionTable _suppression;
     private readonly InferenceSession? _session;
     private readonly float[] _probabilities;
@@ -47,6 +49,8 @@ public sealed class WindowDetector : IWindowObserver
         _model = model;
         _sink = sink;
         _fanOut = _options.FanOut is { } rules ? new FanOutRules(rules) : null;
+        _periodicity = _options.Periodicity is { } periodicity ? new PeriodicityRule(periodicity) : null;
+        _gate = model is not null && _options.GateBySignal ? new SignalGate(model.ClassNames) : null;
         _suppression = new SuppressionTable(_options.ReRaiseInterval, _options.MaxSuppressionEntries);
         var batch = _options.BatchSize;
         _session = model?.CreateSession(batch);
@@ -94,6 +98,8 @@ public sealed class WindowDetector : IWindowObserver
             RaiseFanOut(context, matrix);
         }
 
+        RaisePeriodic(context, matrix);
+
         if (_session is not null)
         {
             var score = _session.Score(matrix, _probabilities);
@@ -134,6 +140,7 @@ public sealed class WindowDetector : IWindowObserver
                 RaiseFanOut(context, matrix);
             }
 
+            RaisePeriodic(context, matrix);
             if (_session is not null)
             {
                 var probabilities = _probabilities.AsSpan(i * classes, classes);
@@ -145,9 +152,14 @@ public sealed class WindowDetector : IWindowObserver
         Array.Clear(_batchContexts, 0, count);
     }
 
-    private void Decide(in WindowContext context, ReadOnlySpan<float> matrix, ReadOnlySpan<float> probabilities, int best, float? anomalyScore)
+    private void Decide(in WindowContext context, ReadOnlySpan<float> matrix, Span<float> probabilities, int best, float? anomalyScore)
     {
         var model = _model!;
+        if (_gate is not null && _gate.Apply(probabilities, matrix, context.RowCount, context.Traits))
+        {
+            best = InferenceSession.ArgMax(probabilities);
+        }
+
         if (best != _benign && _benign >= 0 && model.Manifest.AttackThreshold is { } margin && 1f - probabilities[_benign] < margin)
         {
             // Below the model's calibrated benign margin the window counts as benign (the anomaly detector may still speak).
@@ -214,6 +226,29 @@ public sealed class WindowDetector : IWindowObserver
         }
 
         Emit(context, matrix, verdict.AttackClass!, verdict.Confidence, "fan-out", FanOutExplanation.Build(verdict), null, verdict);
+    }
+
+    private void RaisePeriodic(in WindowContext context, ReadOnlySpan<float> matrix)
+    {
+        if (_periodicity is null)
+        {
+            return;
+        }
+
+        var verdict = _periodicity.Evaluate(matrix, context.RowCount, context.Traits);
+        if (!verdict.Fired || verdict.Confidence < _options.MinConfidence)
+        {
+            return;
+        }
+
+        Counters.Raised++;
+        if (!_suppression.ShouldEmit(context.Key, AttackClass.C2Beacon, context.TimeUnixNanos))
+        {
+            Counters.Suppressed++;
+            return;
+        }
+
+        Emit(context, matrix, AttackClass.C2Beacon, verdict.Confidence, PeriodicityRule.MethodName, _periodicity.Explain(verdict, context.Traits), null, null);
     }
 
     private void Emit(in WindowContext context, ReadOnlySpan<float> matrix, string attackClass, double confidence, string detector,

@@ -23,6 +23,15 @@ public sealed record WindowDetectorOptions
     /// <summary>Apply the per-source fan-out rules; null turns them off.</summary>
     public FanOutRuleOptions? FanOut { get; init; } = new();
 
+    /// <summary>
+    /// Raise C2_BEACON for pairs to external destinations that connect at a regular interval; null (the default) turns
+    /// it off: timing alone does not tell a beacon from a benign poller of an external API (docs/detection.md).
+    /// </summary>
+    public PeriodicityRuleOptions? Periodicity { get; init; }
+
+    /// <summary>Withhold classes whose defining signal the window lacks (<see cref="SignalGate"/>).</summary>
+    public bool GateBySignal { get; init; } = true;
+
     /// <summary>Attach attributions and a sentence to classifier and anomaly detections (fan-out ones always get theirs).</summary>
     public bool Explain { get; init; } = true;
 
@@ -45,5 +54,6 @@ public sealed record WindowDetectorOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSuppressionEntries, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
         FanOut?.Validate();
+        Periodicity?.Validate();
     }
 }

@@ -44,6 +44,34 @@ public sealed class FanOutDetectionTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    public void OnWindow_LateralMovementScenario_CarriesOverToOtherPortsOfProbedHosts(int seed)
+    {
+        // Act: re-raise at once, so every flagged window is emitted.
+        var (sink, _) = SimulatedRun.Detect(Scenarios.LateralMovement, seed, TimeSpan.FromSeconds(120), options: new() { ReRaiseInterval = TimeSpan.Zero });
+
+        // Assert: non-admin ports of the probed hosts are flagged too, with the source's admin counts, and only attack connections.
+        var carried = sink.Detections.Where(d => d.Detector == "fan-out" && d.Explanation.Sentence.EndsWith("another port of one of those hosts", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(carried);
+        Assert.All(carried, d => Assert.Equal(AttackClass.LateralMovement, d.AttackClass));
+        Assert.All(carried, d => Assert.True(d.Features["admin_destinations"] >= 5));
+        Assert.All(carried, d => Assert.Equal(AttackLabels.LateralMovement, d.Label));
+    }
+
+    [Fact]
+    public void OnWindow_CarryOverOff_OnlyAdminPortsFlagged()
+    {
+        var options = new Detection.Runtime.WindowDetectorOptions { ReRaiseInterval = TimeSpan.Zero, FanOut = new() { LateralCarryOver = false } };
+
+        var (sink, _) = SimulatedRun.Detect(Scenarios.LateralMovement, 1, TimeSpan.FromSeconds(120), options: options);
+
+        Assert.Contains(sink.Detections, d => d.Detector == "fan-out");
+        Assert.DoesNotContain(sink.Detections, d => d.Explanation.Sentence.Contains("another port", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
     [InlineData(4)]
     public void OnWindow_BenignScenario_RaisesNothingFromFanOut(int seed)
     {
