@@ -1,6 +1,6 @@
 using AutoShield.Core.Flows;
-using AutoShield.Ingestion.Windows;
 using AutoShield.Ingestion.Pipeline;
+using AutoShield.Ingestion.Windows;
 using AutoShield.Policy.Safety;
 
 namespace AutoShield.Host.Runtime;
