@@ -8,6 +8,7 @@ namespace AutoShield.Manifests.Checks;
 public sealed class FindingSink
 {
     private readonly List<Finding> _findings;
+    private readonly FieldPaths _paths = new();
 
     internal FindingSink(ScanOptions options, List<Finding> findings)
     {
@@ -26,7 +27,7 @@ public sealed class FindingSink
         var node = at ?? obj.Root;
         _findings.Add(new Finding(Current, message, obj.Source, node.Line, node.Column, obj.Ref, container)
         {
-            Node = at,
+            FieldPath = _paths.Of(obj, at),
             TemplateSource = obj.TemplateSource,
         });
     }
