@@ -34,6 +34,7 @@ internal sealed class ScanRun : IDocumentSink
     private readonly Dictionary<(string Source, ObjectRef Ref), Dictionary<string, string>> _ignores = [];
     private readonly Action<ManifestObject> _onObject;
     private readonly Action<ScanError> _onObjectError;
+    private readonly bool _anyCorpusCheck;
 
     // What the last finished document left behind, so a document the fast reader gave up on part way (after it had
     // streamed some List items) can be forgotten before YamlDotNet reads it again.
@@ -50,6 +51,7 @@ internal sealed class ScanRun : IDocumentSink
         _sink = new FindingSink(options, _raw);
         _onObject = Process;
         _onObjectError = _objectErrors.Add;
+        _anyCorpusCheck = _active.OfType<ICorpusCheck>().Any();
     }
 
     public bool StreamsListItems => true;
@@ -155,7 +157,7 @@ internal sealed class ScanRun : IDocumentSink
             }
         }
 
-        _objects.Add(CorpusCopy.Prune(obj));
+        _objects.Add(_anyCorpusCheck ? CorpusCopy.Prune(obj) : obj.WithPrunedRoot(obj.Root.CopyEmpty()));
     }
 
     private void Run(List<IObjectCheck>? checks, ManifestObject obj)

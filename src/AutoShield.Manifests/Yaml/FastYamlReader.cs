@@ -15,6 +15,7 @@ internal sealed partial class FastYamlReader
     private readonly ManifestLimits _limits;
     private readonly IDocumentSink _sink;
     private const int MaxInternedLength = 64;
+    private const int MaxInterned = 8_192;
 
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
