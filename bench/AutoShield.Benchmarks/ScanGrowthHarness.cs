@@ -40,6 +40,9 @@ internal static class ScanGrowthHarness
         }
 
         Console.WriteLine($"machine: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, concurrent GC {IsConcurrent()}; one thread; median of the rounds");
+        // Tiered JIT compiles hot methods on a background thread, which a loaded machine starves: scan both kinds
+        // of input for a while first, so the first series is not measured on unoptimised code.
+        WarmUp(ManifestScanBenchmark.Generate(baseObjects, seed: 42), HugeList(baseObjects / 4));
         Series("mixed corpus (ManifestScanBenchmark.Generate, seed 42)", "objects", f => baseObjects * f, n => ManifestScanBenchmark.Generate(n, seed: 42));
         Series("one kind: List of Deployments", "items", f => baseObjects / 4 * f, HugeList);
         Series("one ConfigMap, growing data", "keys", f => 5_000 * f, HugeConfigMap);
@@ -60,6 +63,19 @@ internal static class ScanGrowthHarness
             first ??= cpu;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {factor,3}x {n,12:N0} {text.Length / 1e6,8:F1} {findings,12:N0} {wall,10:F1} {cpu,10:F1} {n / (cpu / 1000),14:N0} {n / (wall / 1000),13:N0} {cpu / first.Value,9:F1}x {factor,11}x {allocated / n,8:N0} B"));
+        }
+    }
+
+    private static void WarmUp(params string[] texts)
+    {
+        foreach (var text in texts)
+        {
+            var input = ManifestInput.FromText("warm-up.yaml", text);
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromSeconds(4))
+            {
+                ManifestScanner.Scan([input], Options);
+            }
         }
     }
 
