@@ -8,6 +8,13 @@ namespace AutoShield.Manifests.Checks;
 public sealed class FindingSink
 {
     private readonly List<Finding> _findings;
+    private const int MaxPooledMessages = 65_536;
+
+    private readonly FieldPaths _paths = new();
+
+    // Findings live until the report is written; many share their message text ("container app runs privileged"),
+    // so the report keeps one copy of each and the checks' own strings die young.
+    private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal);
 
     internal FindingSink(ScanOptions options, List<Finding> findings)
     {
@@ -24,9 +31,18 @@ public sealed class FindingSink
     public void Report(ManifestObject obj, ManifestNode? at, string message, string? container = null)
     {
         var node = at ?? obj.Root;
+        if (_messages.TryGetValue(message, out var pooled))
+        {
+            message = pooled;
+        }
+        else if (_messages.Count < MaxPooledMessages)
+        {
+            _messages[message] = message;
+        }
+
         _findings.Add(new Finding(Current, message, obj.Source, node.Line, node.Column, obj.Ref, container)
         {
-            Node = at,
+            FieldPath = _paths.Of(obj, at),
             TemplateSource = obj.TemplateSource,
         });
     }

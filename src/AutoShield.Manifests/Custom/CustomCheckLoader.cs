@@ -152,6 +152,7 @@ public static class CustomCheckLoader
             Remediation = item.Get("remediation")?.AsString() ?? $"Change the object so that this no longer holds: {conditionText}",
             Kinds = kinds,
             Url = item.Get("url")?.AsString() ?? DefaultUrl,
+            Profile = CheckProfile.Custom,
         };
         var problems = definition.Validate().ToList();
         foreach (var p in problems)

@@ -23,6 +23,22 @@ public sealed class ManifestObject
         WorkloadKinds = workloadKinds;
     }
 
+    private ManifestObject(ManifestObject original, ManifestNode root)
+    {
+        Source = original.Source;
+        DocumentIndex = original.DocumentIndex;
+        TemplateSource = original.TemplateSource;
+        Root = root;
+        ApiVersion = original.ApiVersion;
+        Kind = original.Kind;
+        Metadata = root.Get("metadata");
+        Name = original.Name;
+        Namespace = original.Namespace;
+        Ref = original.Ref;
+        WorkloadKinds = original.WorkloadKinds;
+        PathPrefix = original.PathPrefix;
+    }
+
     /// <summary>The input the object came from.</summary>
     public string Source { get; }
 
@@ -62,6 +78,9 @@ public sealed class ManifestObject
 
     internal WorkloadKinds WorkloadKinds { get; }
 
+    /// <summary>The field path of <see cref="Root"/> in its document: <c>items[3]</c> for an item of a List, else empty.</summary>
+    internal string PathPrefix { get; init; } = "";
+
     /// <summary>The pod spec of a workload (Pod, Deployment, CronJob, ...), or null for other kinds.</summary>
     public PodSpecView? PodSpec
     {
@@ -76,6 +95,12 @@ public sealed class ManifestObject
             return _podSpec;
         }
     }
+
+    /// <summary>
+    /// This object with <paramref name="root"/> (a pruned copy of its tree) in place of its tree: what cross-object
+    /// checks read after the full tree has been scanned and dropped.
+    /// </summary>
+    internal ManifestObject WithPrunedRoot(ManifestNode root) => new(this, root);
 
     public string? Annotation(string key) => Annotations?.Get(key)?.AsString();
 

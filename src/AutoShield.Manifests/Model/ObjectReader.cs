@@ -1,3 +1,4 @@
+using System.Globalization;
 using AutoShield.Manifests.Scanning;
 using AutoShield.Manifests.Yaml;
 
@@ -9,12 +10,23 @@ namespace AutoShield.Manifests.Model;
 /// </summary>
 internal static class ObjectReader
 {
-    public static void Read(string source, YamlDocument document, WorkloadKinds workloadKinds, List<ManifestObject> objects, Action<ScanError> onError)
+    public static void Read(string source, YamlDocument document, WorkloadKinds workloadKinds, List<ManifestObject> objects, Action<ScanError> onError) =>
+        Read(source, document, workloadKinds, objects.Add, onError);
+
+    /// <summary>The objects of a whole document; a List whose items were streamed gives none (they came one by one).</summary>
+    public static void Read(string source, YamlDocument document, WorkloadKinds workloadKinds, Action<ManifestObject> onObject, Action<ScanError> onError)
     {
-        Add(source, document, document.Root, workloadKinds, objects, onError, nested: false);
+        if (!document.ItemsStreamed)
+        {
+            Add(source, document.Index, document.TemplateSource, document.Root, workloadKinds, onObject, onError, itemIndex: -1);
+        }
     }
 
-    private static void Add(string source, YamlDocument document, ManifestNode node, WorkloadKinds workloadKinds, List<ManifestObject> objects, Action<ScanError> onError, bool nested)
+    /// <summary>One item of a List handed out while the List was read.</summary>
+    public static void ReadItem(string source, int documentIndex, string? templateSource, ManifestNode item, int itemIndex, WorkloadKinds workloadKinds, Action<ManifestObject> onObject, Action<ScanError> onError) =>
+        Add(source, documentIndex, templateSource, item, workloadKinds, onObject, onError, itemIndex);
+
+    private static void Add(string source, int documentIndex, string? templateSource, ManifestNode node, WorkloadKinds workloadKinds, Action<ManifestObject> onObject, Action<ScanError> onError, int itemIndex)
     {
         if (node.IsNull)
         {
@@ -35,16 +47,19 @@ internal static class ObjectReader
             return;
         }
 
-        if (!nested && kind.EndsWith("List", StringComparison.Ordinal) && node.Get("items") is { } items)
+        if (itemIndex < 0 && kind.EndsWith("List", StringComparison.Ordinal) && node.Get("items") is { } items)
         {
-            foreach (var item in items.Items)
+            for (var i = 0; i < items.Items.Count; i++)
             {
-                Add(source, document, item, workloadKinds, objects, onError, nested: true);
+                Add(source, documentIndex, templateSource, items.Items[i], workloadKinds, onObject, onError, i);
             }
 
             return;
         }
 
-        objects.Add(new ManifestObject(source, document.Index, document.TemplateSource, node, apiVersion, kind, workloadKinds));
+        onObject(new ManifestObject(source, documentIndex, templateSource, node, apiVersion, kind, workloadKinds)
+        {
+            PathPrefix = itemIndex < 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"items[{itemIndex}]"),
+        });
     }
 }

@@ -1,19 +1,16 @@
 using AutoShield.Manifests.Checks;
 using AutoShield.Manifests.Model;
-using AutoShield.Manifests.Yaml;
 
 namespace AutoShield.Manifests.Scanning;
 
 /// <summary>One scanner result: which check fired, on which object (and container), and exactly where in which file.</summary>
 public sealed record Finding(CheckDefinition Check, string Message, string Source, int Line, int Column, ObjectRef Object, string? Container)
 {
-    private string? _fieldPath;
-
-    /// <summary>The node the finding points at; its field path is computed only when a report asks for it.</summary>
-    public ManifestNode? Node { get; init; }
-
-    /// <summary>Where in the object, e.g. <c>spec.template.spec.containers[0].securityContext.privileged</c>.</summary>
-    public string? FieldPath => Node is null ? null : _fieldPath ??= Node.Path();
+    /// <summary>
+    /// Where in the object, e.g. <c>spec.template.spec.containers[0].securityContext.privileged</c>; null when the
+    /// finding is about the object as a whole. Text, not the node, so a finding does not keep the parsed tree alive.
+    /// </summary>
+    public string? FieldPath { get; init; }
 
     public string CheckId => Check.Id;
 

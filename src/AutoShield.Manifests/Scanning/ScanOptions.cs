@@ -12,7 +12,10 @@ public sealed record ScanOptions
     /// <summary>The cluster version the manifests target (API removals, PSS rules).</summary>
     public KubernetesVersion KubernetesVersion { get; init; } = KubernetesVersion.Latest;
 
-    /// <summary>When set, only the Pod Security Standards checks of that level run, with PSA's exact semantics.</summary>
+    /// <summary>
+    /// When set, of the built-in checks only the Pod Security Standards checks of that level run, with PSA's exact
+    /// semantics; custom checks from the config still run (the user asked for them too).
+    /// </summary>
     public PssLevel? Pss { get; init; }
 
     /// <summary>Off-by-default checks to turn on, by id.</summary>
@@ -43,7 +46,7 @@ public sealed record ScanOptions
     /// <summary>Whether <paramref name="definition"/> runs under these options.</summary>
     public bool IsActive(CheckDefinition definition)
     {
-        var profileOk = Pss switch
+        var profileOk = definition.Profile == CheckProfile.Custom || Pss switch
         {
             null => definition.Profile == CheckProfile.Default,
             PssLevel.Baseline => definition.Profile == CheckProfile.PssBaseline,

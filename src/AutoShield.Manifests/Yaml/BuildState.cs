@@ -21,6 +21,15 @@ internal sealed class BuildState(ManifestLimits limits, string source, Action<Sc
 
     public ManifestNode? Root { get; set; }
 
+    /// <summary>Where finished documents go.</summary>
+    public required IDocumentSink Sink { get; init; }
+
+    /// <summary>Documents read so far (those with a root).</summary>
+    public int Documents { get; set; }
+
+    /// <summary>Documents before this index are not handed out again (the fast reader delivered them).</summary>
+    public int SkipBelow { get; init; }
+
     public string? TemplateSource { get; set; }
 
     public bool InDocument { get; private set; }

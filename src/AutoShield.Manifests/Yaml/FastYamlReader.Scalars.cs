@@ -256,7 +256,12 @@ internal sealed partial class FastYamlReader
         if (!_stringLookup.TryGetValue(text, out var value))
         {
             value = text.ToString();
-            _strings[value] = value;
+
+            // Bounded: keys and common values are met early; unique names past the cap are not worth keeping alive.
+            if (_strings.Count < MaxInterned)
+            {
+                _strings[value] = value;
+            }
         }
 
         return value;

@@ -13,7 +13,9 @@ internal sealed partial class FastYamlReader
 {
     private readonly string _text;
     private readonly ManifestLimits _limits;
+    private readonly IDocumentSink _sink;
     private const int MaxInternedLength = 64;
+    private const int MaxInterned = 8_192;
 
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
@@ -25,11 +27,19 @@ internal sealed partial class FastYamlReader
     private long _nodes;
     private Pending? _pending;
     private int _noDeeperThan = int.MaxValue;
+    private int _documents;
+    private string? _template;
 
-    private FastYamlReader(string text, ManifestLimits limits)
+    // The items sequence of the List being read when the sink streams items: each item is handed out when the next
+    // one starts (or the document ends) and then dropped, so a List of thousands of objects never lives whole.
+    private ManifestNode? _streamed;
+    private int _streamedItems;
+
+    private FastYamlReader(string text, ManifestLimits limits, IDocumentSink sink)
     {
         _text = text;
         _limits = limits;
+        _sink = sink;
         _stringLookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -37,14 +47,7 @@ internal sealed partial class FastYamlReader
     public static bool TryRead(string text, ManifestLimits limits, List<YamlDocument> documents)
     {
         var found = new List<YamlDocument>();
-        try
-        {
-            if (!new FastYamlReader(text, limits).ReadAll(found))
-            {
-                return false;
-            }
-        }
-        catch (GiveUp)
+        if (!TryRead(text, limits, new DocumentList(found), out _))
         {
             return false;
         }
@@ -53,10 +56,31 @@ internal sealed partial class FastYamlReader
         return true;
     }
 
-    private bool ReadAll(List<YamlDocument> documents)
+    /// <summary>
+    /// Hands each document to <paramref name="sink"/> as soon as it is finished. On false (hand over to YamlDotNet)
+    /// the first <paramref name="finished"/> documents were delivered whole; whatever the next one streamed must be
+    /// discarded by the caller.
+    /// </summary>
+    public static bool TryRead(string text, ManifestLimits limits, IDocumentSink sink, out int finished)
+    {
+        var reader = new FastYamlReader(text, limits, sink);
+        bool ok;
+        try
+        {
+            ok = reader.ReadAll();
+        }
+        catch (GiveUp)
+        {
+            ok = false;
+        }
+
+        finished = reader._documents;
+        return ok;
+    }
+
+    private bool ReadAll()
     {
         ManifestNode? root = null;
-        string? template = null;
         var docStart = 0;
         var started = false;
         while (NextLine())
@@ -71,10 +95,10 @@ internal sealed partial class FastYamlReader
 
                 if (started || root is not null)
                 {
-                    root = Finish(root, documents, template);
+                    root = Finish(root);
                 }
 
-                template = null;
+                _template = null;
                 started = true;
                 docStart = _lineStart;
                 continue;
@@ -82,8 +106,8 @@ internal sealed partial class FastYamlReader
 
             if (line.StartsWith("...") && line[3..].Trim().IsEmpty)
             {
-                root = Finish(root, documents, template);
-                template = null;
+                root = Finish(root);
+                _template = null;
                 started = false;
                 continue;
             }
@@ -106,7 +130,7 @@ internal sealed partial class FastYamlReader
                     var comment = line[(indent + 1)..].Trim();
                     if (comment.StartsWith("Source: "))
                     {
-                        template = comment["Source: ".Length..].Trim().ToString();
+                        _template = comment["Source: ".Length..].Trim().ToString();
                     }
                 }
 
@@ -124,7 +148,7 @@ internal sealed partial class FastYamlReader
                 docStart = _lineStart;
             }
 
-            if (_lineEnd - docStart > _limits.MaxDocumentChars || documents.Count >= _limits.MaxDocuments)
+            if (_lineEnd - docStart > _limits.MaxDocumentChars || _documents >= _limits.MaxDocuments)
             {
                 return false;
             }
@@ -135,23 +159,72 @@ internal sealed partial class FastYamlReader
             }
         }
 
-        Finish(root, documents, template);
+        Finish(root);
         return true;
     }
 
-    private ManifestNode? Finish(ManifestNode? root, List<YamlDocument> documents, string? template)
+    private ManifestNode? Finish(ManifestNode? root)
     {
         ResolvePendingAsEmpty();
         _stack.Clear();
         _noDeeperThan = int.MaxValue;
+        var streamed = _streamed is not null;
+        if (_streamed is { } items)
+        {
+            HandOutStreamed(items);
+            _streamed = null;
+            _streamedItems = 0;
+        }
+
         if (root is { IsNull: false })
         {
-            documents.Add(new YamlDocument(root, documents.Count, template));
+            _sink.Document(new YamlDocument(root, _documents++, _template) { ItemsStreamed = streamed });
         }
 
         _nodes = 0;
         return null;
     }
+
+    /// <summary>Hands out the finished item of the streamed items sequence, if it holds one, and forgets it.</summary>
+    private void HandOutStreamed(ManifestNode items)
+    {
+        if (items.Count > 0)
+        {
+            var item = items.Items[0];
+            items.ClearItems();
+            _sink.ListItem(_documents, _template, item, _streamedItems++);
+        }
+    }
+
+    private void AddItem(ManifestNode seq, ManifestNode item)
+    {
+        if (ReferenceEquals(seq, _streamed))
+        {
+            HandOutStreamed(seq);
+        }
+
+        seq.AddItem(item);
+    }
+
+    private void Attach(Pending pending, ManifestNode value)
+    {
+        if (!pending.IsKey)
+        {
+            AddItem(pending.Parent, value);
+            return;
+        }
+
+        pending.Attach(value);
+    }
+
+    /// <summary>
+    /// Whether the block sequence under <paramref name="key"/> in <paramref name="owner"/> is the <c>items</c> of the
+    /// document's <paramref name="root"/> List, which the object reader would split (kind ending in List, apiVersion set).
+    /// </summary>
+    private bool StreamsItems(ManifestNode owner, ManifestNode key, ManifestNode? root) =>
+        _sink.StreamsListItems && _streamed is null && ReferenceEquals(owner, root) && key.Value == "items"
+        && owner.Get("kind")?.AsString() is { } kind && kind.EndsWith("List", StringComparison.Ordinal)
+        && owner.Get("apiVersion")?.AsString() is not null;
 
     /// <summary>One content line at <paramref name="col"/> (0-based).</summary>
     private bool Content(ReadOnlySpan<char> line, int col, ref ManifestNode? root)
@@ -170,7 +243,12 @@ internal sealed partial class FastYamlReader
             if (isDash && (deeper || (pending.IsKey && col == pending.Indent)))
             {
                 var seq = Node(NodeKind.Sequence, col);
-                pending.Attach(seq);
+                Attach(pending, seq);
+                if (pending.Key is { } key && StreamsItems(pending.Parent, key, root))
+                {
+                    _streamed = seq;
+                }
+
                 _stack.Add(new Open(seq, col));
             }
             else if (deeper && !isDash)
@@ -181,12 +259,12 @@ internal sealed partial class FastYamlReader
                 }
 
                 var map = Node(NodeKind.Mapping, col);
-                pending.Attach(map);
+                Attach(pending, map);
                 _stack.Add(new Open(map, col));
             }
             else
             {
-                pending.Attach(Empty(pending.Line, pending.Column));
+                Attach(pending, Empty(pending.Line, pending.Column));
             }
         }
 
@@ -271,7 +349,7 @@ internal sealed partial class FastYamlReader
         if (IsDash(line, p))
         {
             var nested = Node(NodeKind.Sequence, p);
-            seq.AddItem(nested);
+            AddItem(seq, nested);
             _stack.Add(new Open(nested, p));
             CheckDepth();
             return Item(line, p);
@@ -280,7 +358,7 @@ internal sealed partial class FastYamlReader
         if (IsKeyStart(line, p))
         {
             var map = Node(NodeKind.Mapping, p);
-            seq.AddItem(map);
+            AddItem(seq, map);
             _stack.Add(new Open(map, p));
             CheckDepth();
             return Entry(line, p, map);
@@ -292,7 +370,7 @@ internal sealed partial class FastYamlReader
             return false;
         }
 
-        seq.AddItem(value);
+        AddItem(seq, value);
         return true;
     }
 
@@ -353,7 +431,7 @@ internal sealed partial class FastYamlReader
         if (_pending is { } pending)
         {
             _pending = null;
-            pending.Attach(Empty(pending.Line, pending.Column));
+            Attach(pending, Empty(pending.Line, pending.Column));
         }
     }
 

@@ -249,6 +249,53 @@ public sealed class ManifestNode
         _children!.Add(item);
     }
 
+    /// <summary>
+    /// Where <paramref name="child"/> sits here: its entry index in a mapping or item index in a sequence; -1 when it
+    /// is not a direct child (an aliased node attached under another parent first).
+    /// </summary>
+    internal int IndexOfChild(ManifestNode child)
+    {
+        if (_children is not { } children)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (ReferenceEquals(children[i], child))
+            {
+                return Kind == NodeKind.Mapping ? i / 2 : i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A node with this one's kind, text and position but no children (the start of a pruned copy).</summary>
+    internal ManifestNode CopyEmpty() => new(Kind, Line, Column, Value, IsPlain);
+
+    /// <summary>A copy of the whole subtree with its positions; the copy shares no node (and so no parent) with this one.</summary>
+    internal ManifestNode DeepCopy()
+    {
+        var copy = CopyEmpty();
+        for (var i = 0; i < Count; i++)
+        {
+            if (Kind == NodeKind.Mapping)
+            {
+                copy.AddEntry(KeyAt(i).CopyEmpty(), ValueAt(i).DeepCopy());
+            }
+            else
+            {
+                copy.AddItem(_children![i].DeepCopy());
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>Forgets the items of a sequence whose items were handed out one by one (a streamed <c>List</c>).</summary>
+    internal void ClearItems() => _children?.Clear();
+
     /// <summary>How <paramref name="child"/> appears in a field path: <c>.key</c> or <c>[index]</c>.</summary>
     private string Describe(ManifestNode child)
     {

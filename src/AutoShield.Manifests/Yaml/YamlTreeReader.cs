@@ -17,20 +17,33 @@ internal static class YamlTreeReader
     /// Appends the documents of <paramref name="text"/>; a syntax error or limit ends the input there. The common
     /// block-style manifest goes through <see cref="FastYamlReader"/>; anything it does not handle comes here.
     /// </summary>
-    public static void Read(string text, string source, ManifestLimits limits, List<YamlDocument> documents, Action<ScanError> onError, bool allowFastPath = true)
+    public static void Read(string text, string source, ManifestLimits limits, List<YamlDocument> documents, Action<ScanError> onError, bool allowFastPath = true) =>
+        Read(text, source, limits, new DocumentList(documents), onError, allowFastPath);
+
+    /// <summary>
+    /// Hands each document to <paramref name="sink"/> as soon as it is read, so the caller can scan and drop it. When
+    /// the fast reader gives up part way, the documents it finished stand and YamlDotNet carries on from the next.
+    /// </summary>
+    public static void Read(string text, string source, ManifestLimits limits, IDocumentSink sink, Action<ScanError> onError, bool allowFastPath = true)
     {
-        if (allowFastPath && FastYamlReader.TryRead(text, limits, documents))
+        var finished = 0;
+        if (allowFastPath)
         {
-            return;
+            if (FastYamlReader.TryRead(text, limits, sink, out finished))
+            {
+                return;
+            }
+
+            sink.DiscardUnfinishedDocument();
         }
 
         var parser = new Parser(new Scanner(new StringReader(text), skipComments: false));
-        var state = new BuildState(limits, source, onError);
+        var state = new BuildState(limits, source, onError) { Sink = sink, SkipBelow = finished };
         try
         {
             while (parser.MoveNext())
             {
-                Handle(parser.Current!, state, documents);
+                Handle(parser.Current!, state);
             }
         }
         catch (YamlException ex)
@@ -43,7 +56,7 @@ internal static class YamlTreeReader
         }
     }
 
-    private static void Handle(ParsingEvent ev, BuildState state, List<YamlDocument> documents)
+    private static void Handle(ParsingEvent ev, BuildState state)
     {
         if (state.InDocument && ev.End.Index - state.DocumentStart > state.Limits.MaxDocumentChars)
         {
@@ -53,7 +66,7 @@ internal static class YamlTreeReader
         switch (ev)
         {
             case DocumentStart start:
-                if (documents.Count + 1 > state.Limits.MaxDocuments)
+                if (state.Documents + 1 > state.Limits.MaxDocuments)
                 {
                     throw new ManifestLimitException(start.Start, $"more than {state.Limits.MaxDocuments} documents in one input");
                 }
@@ -61,9 +74,10 @@ internal static class YamlTreeReader
                 state.BeginDocument(start.Start.Index);
                 break;
             case DocumentEnd:
-                if (state.Root is { IsNull: false })
+                if (state.Root is { IsNull: false } && state.Documents++ >= state.SkipBelow)
                 {
-                    documents.Add(new YamlDocument(state.Root, documents.Count, state.TemplateSource));
+                    // Documents below SkipBelow were read (and handed out) by the fast reader already.
+                    state.Sink.Document(new YamlDocument(state.Root, state.Documents - 1, state.TemplateSource));
                 }
 
                 state.EndDocument();

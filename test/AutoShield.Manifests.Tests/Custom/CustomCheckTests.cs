@@ -215,6 +215,47 @@ public sealed class CustomCheckTests
         Assert.Equal(container, finding.Container);
     }
 
+    [Theory]
+    [InlineData("pss: restricted")]
+    [InlineData("pss: baseline")]
+    public void Scan_PssModeWithCustomChecks_RunsPssRulesAndCustomChecksOnly(string pss)
+    {
+        var report = Scan(Config + "\n" + pss + "\n", Manifests);
+
+        Assert.Contains(report.Findings, f => f.CheckId == "custom-team-label" && f.Object.Name == "unowned");
+        Assert.Equal(2, report.Findings.Count(f => f.CheckId == "custom-run-as-non-root"));
+        Assert.All(report.ChecksRun, d => Assert.NotEqual(CheckProfile.Default, d.Profile));
+        Assert.Contains(report.ChecksRun, d => d.Id == "custom-team-label");
+        Assert.DoesNotContain(report.Findings, f => CheckRegistry.BuiltIn.TryGet(f.CheckId, out var c) && c.Definition.Profile == CheckProfile.Default);
+    }
+
+    [Fact]
+    public void Scan_PssRestrictedWithCustomChecks_BuiltInPartEqualsPssAlone()
+    {
+        var problems = new List<string>();
+        var withCustom = ScanConfig.Load(Config + "\npss: restricted\n", "config.yaml", ScanOptions.Default, problems);
+        var alone = ScanConfig.Load("pss: restricted\n", "config.yaml", ScanOptions.Default, problems);
+        Assert.Empty(problems);
+
+        var both = ManifestScanner.ScanText(Manifests, "m.yaml", withCustom);
+        var pssOnly = ManifestScanner.ScanText(Manifests, "m.yaml", alone);
+
+        Assert.NotEmpty(pssOnly.Findings);
+        Assert.Equal(
+            pssOnly.Findings.Select(f => f.ToString()),
+            both.Findings.Where(f => !f.CheckId.StartsWith("custom-", StringComparison.Ordinal)).Select(f => f.ToString()));
+        Assert.Equal(3, both.Findings.Count(f => f.CheckId.StartsWith("custom-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Scan_PssModeWithDisabledCustomCheck_DoesNotRunIt()
+    {
+        var report = Scan(Config + "\npss: restricted\nchecks: { disable: [custom-team-label] }\n", Manifests);
+
+        Assert.DoesNotContain(report.Findings, f => f.CheckId == "custom-team-label");
+        Assert.Contains(report.Findings, f => f.CheckId == "custom-run-as-non-root");
+    }
+
     private static ScanReport Scan(string config, string manifests)
     {
         var problems = new List<string>();

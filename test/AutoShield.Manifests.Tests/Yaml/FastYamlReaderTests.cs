@@ -43,6 +43,41 @@ public sealed class FastYamlReaderTests
         "[broken\n",
     ];
 
+    [Fact]
+    public void TryRead_StreamingSinkAndList_HandsOutEachItemAsItEnds()
+    {
+        const string yaml = "apiVersion: v1\nkind: List\nitems:\n- kind: Pod\n  metadata: {name: a}\n-\n  kind: Pod\n- kind: Service\nmetadata: {}\n---\nkind: Pod\n";
+        var sink = new RecordingSink();
+
+        var accepted = FastYamlReader.TryRead(yaml, ManifestLimits.Default, sink, out var finished);
+
+        Assert.True(accepted);
+        Assert.Equal(2, finished);
+        Assert.Equal(["0/0 Pod@4", "0/1 Pod@7", "0/2 Service@8", "doc 0 streamed, items 0", "doc 1"], sink.Events);
+    }
+
+    [Fact]
+    public void TryRead_ListWithKindAfterItems_IsNotStreamed()
+    {
+        var sink = new RecordingSink();
+
+        Assert.True(FastYamlReader.TryRead("apiVersion: v1\nitems:\n- kind: Pod\nkind: List\n", ManifestLimits.Default, sink, out _));
+
+        Assert.Equal(["doc 0"], sink.Events);
+    }
+
+    [Fact]
+    public void TryRead_GivesUpAfterStreamingItems_ReportsOnlyFinishedDocuments()
+    {
+        var sink = new RecordingSink();
+
+        var accepted = FastYamlReader.TryRead("a: 1\n---\napiVersion: v1\nkind: List\nitems:\n- kind: Pod\n- kind: &x Pod\n", ManifestLimits.Default, sink, out var finished);
+
+        Assert.False(accepted);
+        Assert.Equal(1, finished);
+        Assert.Equal(["doc 0", "1/0 Pod@6"], sink.Events);
+    }
+
     [Theory]
     [MemberData(nameof(Supported))]
     public void TryRead_SupportedYaml_BuildsTheYamlDotNetTree(string yaml)
@@ -126,5 +161,21 @@ public sealed class FastYamlReaderTests
                 AssertSameNode(expected.Items[i], actual.Items[i], $"{path}[{i}]");
             }
         }
+    }
+
+    /// <summary>Writes down what the reader hands out, in order.</summary>
+    private sealed class RecordingSink : IDocumentSink
+    {
+        public List<string> Events { get; } = [];
+
+        public bool StreamsListItems => true;
+
+        public void Document(YamlDocument document) =>
+            Events.Add(document.ItemsStreamed ? $"doc {document.Index} streamed, items {document.Root.Get("items")!.Count}" : $"doc {document.Index}");
+
+        public void ListItem(int documentIndex, string? templateSource, ManifestNode item, int itemIndex) =>
+            Events.Add($"{documentIndex}/{itemIndex} {item.Get("kind")!.AsString()}@{item.Line}");
+
+        public void DiscardUnfinishedDocument() => Events.Add("discard");
     }
 }
