@@ -54,7 +54,7 @@ internal static class InferenceLatencyHarness
         var inputs = new float[Distinct * model.Normalizer.InputSize];
         model.Normalizer.ApplyBatch(windows, Distinct, inputs);
         var logits = new float[Distinct * model.ClassNames.Count];
-        model.Classifier.CreatePass(Distinct).Forward(model.ClassifierParameters, inputs, logits, Distinct);
+        model.Classifier.CreatePass(Distinct).Infer(model.ClassifierParameters, inputs, logits, Distinct);
         using var torch = RunTorch(model.Classifier, model.ClassifierParameters.ToArray(), inputs, options);
         if (torch is null)
         {

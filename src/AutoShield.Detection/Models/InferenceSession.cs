@@ -86,7 +86,7 @@ public sealed class InferenceSession
         {
             var batch = Math.Min(MaxBatch, count - start);
             _model.Normalizer.ApplyBatch(windows.Slice(start * WindowShape.Cells, batch * WindowShape.Cells), batch, _inputs);
-            _classifier.Forward(_model.ClassifierArray, _inputs, _logits, batch);
+            _classifier.Infer(_model.ClassifierArray, _inputs, _logits, batch);
             for (var b = 0; b < batch; b++)
             {
                 Softmax.Apply(_logits.AsSpan(b * classes, classes), probabilities.Slice((start + b) * classes, classes));

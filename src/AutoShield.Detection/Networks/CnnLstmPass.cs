@@ -11,6 +11,10 @@ internal sealed class CnnLstmPass : INetworkPass
 {
     private const int Chunk = 16;
 
+    // Below this many windows the split path (one input-projection GEMM over all rows, then the per-step
+    // recurrence) is faster: the fused step's three-sequence kernel has too few rows to fill.
+    private const int FusedMinimum = 3;
+
     private readonly CnnLstmNetwork _network;
     private readonly float[] _convCache;
     private readonly float[] _features;
@@ -23,6 +27,7 @@ internal sealed class CnnLstmPass : INetworkPass
     private int _batch;
     private bool _dropoutApplied;
     private BackwardBuffers? _backward;
+    private CnnLstmInference? _inference;
 
     public CnnLstmPass(CnnLstmNetwork network, int maxBatch)
     {
@@ -70,6 +75,20 @@ internal sealed class CnnLstmPass : INetworkPass
         }
 
         n.Head.Forward(parameters.Slice(n.HeadOffset, n.Head.ParameterCount), headInput, output, batch);
+    }
+
+    public void Infer(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, int batch)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(batch, MaxBatch);
+        if (batch < FusedMinimum || !CnnLstmInference.Supports(_network))
+        {
+            Forward(parameters, input, output, batch);
+            return;
+        }
+
+        // Built on first use, so passes that only train never hold its buffers.
+        _inference ??= new CnnLstmInference(_network, MaxBatch);
+        _inference.Forward(parameters, input, output, batch);
     }
 
     public void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> outputGradient, Span<float> parameterGradient, Span<float> inputGradient)

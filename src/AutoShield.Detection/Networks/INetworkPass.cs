@@ -15,6 +15,12 @@ public interface INetworkPass
     void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, int batch, Random? dropout = null);
 
     /// <summary>
+    /// Evaluation-mode <see cref="Forward"/> with the same outputs that may skip keeping what <see cref="Backward"/>
+    /// needs, so it can take a faster route; call <see cref="Forward"/> before a <see cref="Backward"/>.
+    /// </summary>
+    void Infer(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, int batch) => Forward(parameters, input, output, batch);
+
+    /// <summary>
     /// Back-propagates through the last <see cref="Forward"/> (same parameters and input): adds dL/dθ into
     /// <paramref name="parameterGradient"/> and overwrites <paramref name="inputGradient"/> with dL/dx unless it is empty.
     /// </summary>
