@@ -82,7 +82,7 @@ public static class DemoCommand
             PolicyFiles = RunCommand.DefaultPolicy(),
             Identity = Environment.MachineName.ToLowerInvariant(),
             DataDirectory = dataDirectory,
-            Server = server.Read(parse, token),
+            Server = server.Read(parse, token) with { FallbackToFreePort = true },
             TokenOrigin = origin,
         });
     }

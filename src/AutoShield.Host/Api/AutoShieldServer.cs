@@ -48,32 +48,30 @@ public sealed class AutoShieldServer : IAsyncDisposable
         var apps = new List<WebApplication>();
         try
         {
-            var api = Create(options.ListenAddress, options.ApiPort, "api", requests);
-            MapApi(api, routes, filter);
-            api.MapGet("/openapi.json", () => Results.Text(openApi, "application/json"));
-            api.MapGet("/docs", () => Results.Content(DocsPage.Render(routes, version), "text/html; charset=utf-8"));
-            api.MapGet("/", () => Results.Redirect("/docs"));
-            apps.Add(api);
+            apps.Add(await StartListenerAsync(options, options.ApiPort, "api", requests, api =>
+            {
+                MapApi(api, routes, filter);
+                api.MapGet("/openapi.json", () => Results.Text(openApi, "application/json"));
+                api.MapGet("/docs", () => Results.Content(DocsPage.Render(routes, version), "text/html; charset=utf-8"));
+                api.MapGet("/", () => Results.Redirect("/docs"));
+            }, cancellationToken));
 
-            var dashboard = Create(options.ListenAddress, options.DashboardPort, "dashboard", requests);
-            MapApi(dashboard, routes, filter);
             var page = Resource("index.html");
-            dashboard.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
-            apps.Add(dashboard);
-
-            var metrics = Create(options.ListenAddress, options.MetricsPort, "metrics", requests);
-            metrics.MapGet("/metrics", async (HttpContext context) =>
+            apps.Add(await StartListenerAsync(options, options.DashboardPort, "dashboard", requests, dashboard =>
             {
-                context.Response.ContentType = MetricsRegistry.ContentType;
-                await registry.WriteToAsync(context.Response.Body, context.RequestAborted);
-            });
-            metrics.MapGet("/", () => Results.Redirect("/metrics"));
-            apps.Add(metrics);
+                MapApi(dashboard, routes, filter);
+                dashboard.MapGet("/", () => Results.Content(page, "text/html; charset=utf-8"));
+            }, cancellationToken));
 
-            foreach (var app in apps)
+            apps.Add(await StartListenerAsync(options, options.MetricsPort, "metrics", requests, metrics =>
             {
-                await app.StartAsync(cancellationToken);
-            }
+                metrics.MapGet("/metrics", async (HttpContext context) =>
+                {
+                    context.Response.ContentType = MetricsRegistry.ContentType;
+                    await registry.WriteToAsync(context.Response.Body, context.RequestAborted);
+                });
+                metrics.MapGet("/", () => Results.Redirect("/metrics"));
+            }, cancellationToken));
 
             return new AutoShieldServer(apps, Address(apps[0]), Address(apps[1]), Address(apps[2]));
         }
@@ -85,6 +83,23 @@ public sealed class AutoShieldServer : IAsyncDisposable
             }
 
             throw;
+        }
+    }
+
+    /// <summary>Starts one listener; when its port is taken and the options allow it, on a free port instead.</summary>
+    private static async Task<WebApplication> StartListenerAsync(ServerOptions options, int port, string listener, Counter requests, Action<WebApplication> map, CancellationToken cancellationToken)
+    {
+        var app = Create(options.ListenAddress, port, listener, requests);
+        map(app);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            return app;
+        }
+        catch (IOException) when (options.FallbackToFreePort && port != 0)
+        {
+            await app.DisposeAsync();
+            return await StartListenerAsync(options, 0, listener, requests, map, cancellationToken);
         }
     }
 

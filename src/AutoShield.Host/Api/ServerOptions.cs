@@ -15,6 +15,9 @@ public sealed record ServerOptions
 
     public int MetricsPort { get; init; } = 9090;
 
+    /// <summary>When a port is taken, listen on a free one instead of failing (the demo: its addresses are printed).</summary>
+    public bool FallbackToFreePort { get; init; }
+
     /// <summary>Bearer token for POST endpoints; never logged.</summary>
     public required string ApiToken { get; init; }
 }

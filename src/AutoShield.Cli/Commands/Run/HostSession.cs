@@ -76,6 +76,14 @@ internal static class HostSession
                 Log($"dashboard  {server.DashboardAddress}");
                 Log($"API        {server.ApiAddress}docs (token for POST requests: {settings.TokenOrigin})");
                 Log($"metrics    {server.MetricsAddress}metrics");
+                foreach (var (name, wanted, actual) in new[] { ("API", settings.Server.ApiPort, server.ApiAddress.Port), ("dashboard", settings.Server.DashboardPort, server.DashboardAddress.Port), ("metrics", settings.Server.MetricsPort, server.MetricsAddress.Port) })
+                {
+                    if (wanted != 0 && wanted != actual)
+                    {
+                        Log($"port {wanted} was taken: the {name} listens on {actual} instead");
+                    }
+                }
+
                 Log(runtime.DryRun
                     ? "actuation: dry run, nothing in the cluster is changed (enable with --enable-actuation or ENABLE_ACTUATION=true and a cluster)"
                     : $"actuation: ENABLED on the cluster{(settings.LeaderElection ? $" (leader election as {settings.Identity})" : string.Empty)}");
