@@ -39,7 +39,7 @@ internal sealed class FanInRule
         var supported = view.FailedConnections >= _options.SupportMinFailed || view.Connections >= _options.SupportMinConnections
             || view.DistinctSources >= _options.SupportMinSources;
         var fired = connection.Failed && view.FailedConnections >= _options.FloodMinFailed && view.FailedRatio >= _options.FloodMinFailedRatio;
-        var span = Math.Max(0, view.LastSeenUnixNanos - view.HorizonStartUnixNanos) / 1e9;
+        var span = Math.Max(0, view.LastSeenUnixNanos - Math.Max(view.HorizonStartUnixNanos, view.FirstSeenUnixNanos)) / 1e9;
         var key = view.Destination;
         return new FanInVerdict(
             fired ? AttackClass.SynFlood : null,

@@ -36,6 +36,9 @@ public sealed class FanInView
     /// <summary>Start of the oldest sub-interval still in view.</summary>
     public long HorizonStartUnixNanos { get; private set; }
 
+    /// <summary>First connection start to the destination since it has been tracked (reset by eviction or expiry).</summary>
+    public long FirstSeenUnixNanos { get; private set; }
+
     public long LastSeenUnixNanos { get; private set; }
 
     /// <summary>Connections since the destination has been tracked, inside the horizon or not.</summary>
@@ -50,6 +53,7 @@ public sealed class FanInView
         DistinctSources = sources;
         DistinctSourcesExact = sourcesExact;
         HorizonStartUnixNanos = horizonStart;
+        FirstSeenUnixNanos = state.FirstSeenUnixNanos;
         LastSeenUnixNanos = state.LastSeenUnixNanos;
         TotalConnections = state.TotalConnections;
     }

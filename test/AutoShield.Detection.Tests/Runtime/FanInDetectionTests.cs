@@ -28,7 +28,7 @@ public sealed class FanInDetectionTests
         Assert.Equal(50, flood.Features["fanin_failed_connections"]);
         Assert.InRange(flood.Features["fanin_sources"], 45, 55);
         Assert.Matches(
-            @"^50 of 50 connections to port 80 of this destination failed in [0-9.]+ ?m?s \(50 SYNs never answered\), from [0-9]+ distinct sources; a flood starts at 50 failed handshakes a minute$",
+            @"^50 of 50 connections to port 80 of this destination failed in 490 ms \(50 SYNs never answered\), from [0-9]+ distinct sources; a flood starts at 50 failed handshakes a minute$",
             flood.Explanation.Sentence);
         Assert.True(detector.Counters.Suppressed > 0);
     }

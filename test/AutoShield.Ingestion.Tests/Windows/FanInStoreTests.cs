@@ -26,6 +26,7 @@ public sealed class FanInStoreTests
         Assert.Equal(3, view.UnansweredSyns);
         Assert.Equal(0.3, view.FailedRatio, 6);
         Assert.Equal(80, view.Destination.Port);
+        Assert.Equal(At(0), view.FirstSeenUnixNanos);
         Assert.Equal(At(4.5), view.LastSeenUnixNanos);
     }
 
