@@ -19,6 +19,7 @@ internal sealed class WindowCollector : IWindowObserver
     private readonly List<int> _sources = [];
     private readonly List<WindowTraits> _traits = [];
     private FanOutRules _rules = new(new FanOutRuleOptions());
+    private FanInRule _fanIn = new(new FanInRuleOptions());
     private float[] _windows = new float[WindowShape.Cells * 1024];
     private int _source;
     private string _sourceName = "";
@@ -32,6 +33,7 @@ internal sealed class WindowCollector : IWindowObserver
         _sourceName = name;
         _openSequences.Clear();
         _rules = new FanOutRules(new FanOutRuleOptions());
+        _fanIn = new FanInRule(new FanInRuleOptions());
     }
 
     public void OnWindow(in Connection connection, PairWindow window, FanOutView fanOut)
@@ -61,7 +63,7 @@ internal sealed class WindowCollector : IWindowObserver
         _sources.Add(_source);
 
         // The runtime's per-source verdict at this moment, which the window alone cannot reproduce later.
-        _traits.Add(WindowContext.TraitsOf(window, _rules.Evaluate(connection, fanOut)));
+        _traits.Add(WindowContext.TraitsOf(connection, window, _rules.Evaluate(connection, fanOut), _fanIn.Evaluate(connection)));
     }
 
     public WindowDataset Build(IReadOnlyList<DataSource> sources) => new(

@@ -24,6 +24,7 @@ public static class ModelScorer
         var gate = runtime.GateBySignal ? new SignalGate(model.ClassNames) : null;
         var periodicity = runtime.Periodicity is { } periodicOptions ? new PeriodicityRule(periodicOptions) : null;
         var fanOut = runtime.FanOut is not null;
+        var fanIn = runtime.FanIn is not null;
         time ??= TimeProvider.System;
         var session = model.CreateSession();
         var classes = model.ClassNames;
@@ -42,7 +43,7 @@ public static class ModelScorer
             latency[k] = time.GetElapsedTime(started).TotalMicroseconds;
             var best = score.ClassIndex;
             var rowCount = data.RowCounts[indices[k]];
-            if (traits is not null && gate is not null && gate.Apply(probabilities, window, rowCount, traits[indices[k]]))
+            if (traits is not null && gate is not null && gate.Apply(probabilities, window, rowCount, Gated(traits[indices[k]], fanIn)))
             {
                 best = InferenceSession.ArgMax(probabilities);
             }
@@ -65,6 +66,11 @@ public static class ModelScorer
                     predicted[k] = fanOutClass;
                     attack = MathF.Max(attack, t.FanOutConfidence);
                 }
+                else if (fanIn && t.FanInClass is { } fanInClass)
+                {
+                    predicted[k] = fanInClass;
+                    attack = MathF.Max(attack, t.FanInConfidence);
+                }
                 else if (periodic.Fired)
                 {
                     predicted[k] = AttackClass.C2Beacon;
@@ -77,6 +83,9 @@ public static class ModelScorer
 
         return new ScoredWindows(predicted, scores, latency);
     }
+
+    /// <summary>With the fan-in rule off, its support check is off too, as in the runtime.</summary>
+    private static WindowTraits Gated(in WindowTraits traits, bool fanIn) => fanIn ? traits : traits with { FanInKnown = false };
 
     internal static int IndexOf(IReadOnlyList<string> names, string name)
     {

@@ -32,6 +32,9 @@ internal struct WindowContext
     // Fan-out verdict taken when the window arrived (the view moves on before a batch is scored).
     public FanOutVerdict FanOut;
 
+    // Fan-in verdict on the destination:port when the window arrived.
+    public FanInVerdict FanIn;
+
     public static WindowContext From(in Connection connection, PairWindow window) => new()
     {
         Key = window.Key,
@@ -54,4 +57,15 @@ internal struct WindowContext
     public static WindowTraits TraitsOf(PairWindow window, FanOutVerdict fanOut) => new(
         !FanOutRules.IsInternal(window.Destination, window.DestinationIp), window.DestinationPort, window.TotalConnections,
         fanOut.AttackClass, (float)fanOut.Confidence);
+
+    /// <summary>The traits of <paramref name="window"/> with the fan-out and fan-in verdicts taken for its newest connection.</summary>
+    public static WindowTraits TraitsOf(in Connection connection, PairWindow window, FanOutVerdict fanOut, FanInVerdict? fanIn) =>
+        TraitsOf(window, fanOut) with
+        {
+            Answered = connection.ResponderReplied || connection.DnsRcode >= 0,
+            FanInKnown = fanIn is not null,
+            FloodSupported = fanIn?.Supported ?? true,
+            FanInClass = fanIn?.AttackClass,
+            FanInConfidence = (float)(fanIn?.Confidence ?? 0),
+        };
 }

@@ -28,6 +28,7 @@ public sealed class WindowDetector : IWindowObserver
     private readonly IDetectionSink _sink;
     private readonly WindowDetectorOptions _options;
     private readonly FanOutRules? _fanOut;
+    private readonly FanInRule? _fanIn;
     private readonly PeriodicityRule? _periodicity;
     private readonly SignalGate? _gate;
     private readonly SuppressionTable _suppression;
@@ -49,6 +50,7 @@ public sealed class WindowDetector : IWindowObserver
         _model = model;
         _sink = sink;
         _fanOut = _options.FanOut is { } rules ? new FanOutRules(rules) : null;
+        _fanIn = _options.FanIn is { } fanInRules ? new FanInRule(fanInRules) : null;
         _periodicity = _options.Periodicity is { } periodicity ? new PeriodicityRule(periodicity) : null;
         _gate = model is not null && _options.GateBySignal ? new SignalGate(model.ClassNames) : null;
         _suppression = new SuppressionTable(_options.ReRaiseInterval, _options.MaxSuppressionEntries);
@@ -80,6 +82,16 @@ public sealed class WindowDetector : IWindowObserver
             context.FanOut = _fanOut.Evaluate(connection, fanOut);
         }
 
+        if (_fanIn is not null)
+        {
+            context.FanIn = _fanIn.Evaluate(connection);
+            context.Traits = WindowContext.TraitsOf(connection, window, context.FanOut, context.FanIn);
+        }
+        else
+        {
+            context.Traits = WindowContext.TraitsOf(connection, window, context.FanOut, null);
+        }
+
         if (_options.BatchSize > 1)
         {
             window.CopyTo(_batchWindows.AsSpan(_buffered * WindowShape.Cells, WindowShape.Cells));
@@ -96,6 +108,11 @@ public sealed class WindowDetector : IWindowObserver
         if (context.FanOut.Fired)
         {
             RaiseFanOut(context, matrix);
+        }
+
+        if (context.FanIn.Fired)
+        {
+            RaiseFanIn(context, matrix);
         }
 
         RaisePeriodic(context, matrix);
@@ -138,6 +155,11 @@ public sealed class WindowDetector : IWindowObserver
             if (context.FanOut.Fired)
             {
                 RaiseFanOut(context, matrix);
+            }
+
+            if (context.FanIn.Fired)
+            {
+                RaiseFanIn(context, matrix);
             }
 
             RaisePeriodic(context, matrix);
@@ -206,7 +228,7 @@ public sealed class WindowDetector : IWindowObserver
                 : _explainer.ExplainAnomaly(matrix, context.RowCount, facts);
         }
 
-        Emit(context, matrix, attackClass, confidence, classIndex >= 0 ? _detectorName : "anomaly", explanation, anomalyScore, null);
+        Emit(context, matrix, attackClass, confidence, classIndex >= 0 ? _detectorName : "anomaly", explanation, anomalyScore, null, null);
     }
 
     private void RaiseFanOut(in WindowContext context, ReadOnlySpan<float> matrix)
@@ -225,7 +247,29 @@ public sealed class WindowDetector : IWindowObserver
             return;
         }
 
-        Emit(context, matrix, verdict.AttackClass!, verdict.Confidence, "fan-out", FanOutExplanation.Build(verdict), null, verdict);
+        Emit(context, matrix, verdict.AttackClass!, verdict.Confidence, "fan-out", FanOutExplanation.Build(verdict), null, verdict, null);
+    }
+
+    private void RaiseFanIn(in WindowContext context, ReadOnlySpan<float> matrix)
+    {
+        var verdict = context.FanIn;
+        if (verdict.Confidence < _options.MinConfidence)
+        {
+            return;
+        }
+
+        Counters.Raised++;
+
+        // One detection per flooded destination and interval, however many sources the flood comes from.
+        var key = new PairKey(default, context.Key.Destination);
+        if (!_suppression.ShouldEmit(key, verdict.AttackClass!, context.TimeUnixNanos))
+        {
+            Counters.Suppressed++;
+            return;
+        }
+
+        var explanation = FanInExplanation.Build(verdict);
+        Emit(context, matrix, verdict.AttackClass!, verdict.Confidence, FanInExplanation.MethodName, explanation, null, null, verdict);
     }
 
     private void RaisePeriodic(in WindowContext context, ReadOnlySpan<float> matrix)
@@ -248,16 +292,21 @@ public sealed class WindowDetector : IWindowObserver
             return;
         }
 
-        Emit(context, matrix, AttackClass.C2Beacon, verdict.Confidence, PeriodicityRule.MethodName, _periodicity.Explain(verdict, context.Traits), null, null);
+        Emit(context, matrix, AttackClass.C2Beacon, verdict.Confidence, PeriodicityRule.MethodName, _periodicity.Explain(verdict, context.Traits), null, null, null);
     }
 
     private void Emit(in WindowContext context, ReadOnlySpan<float> matrix, string attackClass, double confidence, string detector,
-        Explanation explanation, float? anomalyScore, FanOutVerdict? fanOut)
+        Explanation explanation, float? anomalyScore, FanOutVerdict? fanOut, FanInVerdict? fanIn)
     {
         var features = WindowSummary.Summarize(matrix, context.RowCount);
         if (fanOut is { } verdict)
         {
             FanOutExplanation.AddFeatures(verdict, features);
+        }
+
+        if (fanIn is { } inVerdict)
+        {
+            FanInExplanation.AddFeatures(inVerdict, features);
         }
 
         var node = context.Source.PodName is not null || context.Destination.PodName is null ? context.Node : null;

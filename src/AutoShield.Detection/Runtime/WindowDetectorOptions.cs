@@ -24,6 +24,12 @@ public sealed record WindowDetectorOptions
     public FanOutRuleOptions? FanOut { get; init; } = new();
 
     /// <summary>
+    /// Apply the per-destination (fan-in) SYN_FLOOD rule and its support check on the classifier's SYN_FLOOD; null
+    /// turns both off.
+    /// </summary>
+    public FanInRuleOptions? FanIn { get; init; } = new();
+
+    /// <summary>
     /// Raise C2_BEACON for pairs to external destinations that connect at a regular interval; null (the default) turns
     /// it off: timing alone does not tell a beacon from a benign poller of an external API (docs/detection.md).
     /// </summary>

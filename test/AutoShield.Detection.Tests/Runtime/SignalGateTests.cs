@@ -61,9 +61,97 @@ public sealed class SignalGateTests
         Assert.Equal(0.8f, probabilities[1]);
     }
 
+    [Fact]
+    public void Apply_SlowRegularAnsweredLookupsToInClusterResolver_MovesExfiltrationToBenign()
+    {
+        // Arrange: a cache refreshing from kube-dns: 6 lookups 30 s apart (spread 1 s), none failed.
+        var gate = new SignalGate(Classes);
+        float[] probabilities = [0.2f, 0f, 0.8f];
+        var window = Window(rows: 6, bytes: false, gaps: [0, 30, 29, 31, 30, 30]);
+
+        // Act
+        var gated = gate.Apply(probabilities, window, 6, Traits(false, 53, pairConnections: 6) with { Answered = true });
+
+        // Assert
+        Assert.True(gated);
+        Assert.Equal(0f, probabilities[2]);
+    }
+
+    [Fact]
+    public void Apply_FastIrregularLookupsToInClusterResolver_KeepsExfiltration()
+    {
+        // Arrange: a tunnel's pace: several queries a second, exponential gaps.
+        var gate = new SignalGate(Classes);
+        float[] probabilities = [0.2f, 0f, 0.8f];
+        var window = Window(rows: 6, bytes: false, gaps: [0, 0.1f, 0.5f, 0.05f, 0.3f, 0.2f]);
+
+        // Act
+        var gated = gate.Apply(probabilities, window, 6, Traits(false, 53, pairConnections: 6) with { Answered = true });
+
+        // Assert
+        Assert.False(gated);
+        Assert.Equal(0.8f, probabilities[2]);
+    }
+
+    [Theory]
+    [InlineData(new float[] { 0, 30, 2, 30, 30, 30 })]
+    [InlineData(new float[] { 0, 10, 60, 10, 60, 10 })]
+    public void IsResolverRefresh_AQuickGapOrIrregularPace_False(float[] gaps)
+    {
+        var window = Window(rows: 6, bytes: false, gaps: gaps);
+
+        Assert.False(SignalGate.IsResolverRefresh(window, 6, Traits(false, 53, pairConnections: 6)));
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void IsResolverRefresh_PairsFirstLookup_OnlyWhenAnswered(bool answered, bool expected)
+    {
+        var window = Window(rows: 1, bytes: false, gaps: [0]);
+
+        Assert.Equal(expected, SignalGate.IsResolverRefresh(window, 1, Traits(false, 53, pairConnections: 1) with { Answered = answered }));
+    }
+
+    [Fact]
+    public void IsResolverRefresh_ExternalResolver_False()
+    {
+        var window = Window(rows: 6, bytes: false, gaps: [0, 30, 30, 30, 30, 30]);
+
+        Assert.False(SignalGate.IsResolverRefresh(window, 6, Traits(true, 53, pairConnections: 6) with { Answered = true }));
+    }
+
+    [Theory]
+    [InlineData(false, 0.8f)]
+    [InlineData(true, 0f)]
+    public void Apply_SynFloodWithoutFanInSupport_MovesItToBenign(bool fanInKnown, float expectedFlood)
+    {
+        // Arrange: one unanswered SYN; the destination saw nothing else (FloodSupported false).
+        var gate = new SignalGate(Classes);
+        float[] probabilities = [0.2f, 0.8f, 0f];
+
+        // Act
+        gate.Apply(probabilities, Window(rows: 1, bytes: false), 1, Traits(false, 80, 1) with { FanInKnown = fanInKnown, FloodSupported = false });
+
+        // Assert
+        Assert.Equal(expectedFlood, probabilities[1]);
+    }
+
+    [Fact]
+    public void Apply_SynFloodWithFanInSupport_KeepsIt()
+    {
+        var gate = new SignalGate(Classes);
+        float[] probabilities = [0.2f, 0.8f, 0f];
+
+        var gated = gate.Apply(probabilities, Window(rows: 1, bytes: false), 1, Traits(false, 80, 1) with { FanInKnown = true, FloodSupported = true });
+
+        Assert.False(gated);
+        Assert.Equal(0.8f, probabilities[1]);
+    }
+
     internal static WindowTraits Traits(bool external, ushort port, long pairConnections = 5) => new(external, port, pairConnections, null, 0f);
 
-    private static float[] Window(int rows, bool bytes)
+    private static float[] Window(int rows, bool bytes, float[]? gaps = null)
     {
         var window = new float[WindowShape.Cells];
         for (var row = WindowShape.Rows - rows; row < WindowShape.Rows; row++)
@@ -72,6 +160,10 @@ public sealed class SignalGateTests
             cells[(int)WindowFeature.BytesSent] = bytes ? 1_000 : float.NaN;
             cells[(int)WindowFeature.BytesReceived] = bytes ? 100 : float.NaN;
             cells[(int)WindowFeature.Duration] = 30;
+            if (gaps is not null)
+            {
+                cells[(int)WindowFeature.InterArrival] = gaps[row - (WindowShape.Rows - rows)];
+            }
         }
 
         return window;
