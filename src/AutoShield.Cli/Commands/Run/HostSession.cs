@@ -101,7 +101,15 @@ internal static class HostSession
                 await runtime.StartAsync();
                 if (!settings.ExitWhenDrained)
                 {
-                    _ = runtime.Drained.ContinueWith(_ => Log("input drained; still serving the dashboard and API until Ctrl+C"), TaskScheduler.Default);
+                    _ = runtime.Drained.ContinueWith(
+                        _ =>
+                        {
+                            if (!stopping.IsCancellationRequested)
+                            {
+                                Log("input drained; still serving the dashboard and API until Ctrl+C");
+                            }
+                        },
+                        TaskScheduler.Default);
                 }
                 try
                 {
