@@ -91,7 +91,7 @@ public static class DemoCommand
     {
         var simulator = new ClusterSimulator(options);
         var leaders = new FanOutLeaders();
-        var model = LoadModel(context);
+        var model = RunCommand.LoadModel(context, null);
         var detections = new List<Core.Detections.Detection>();
         var detector = new WindowDetector(model, new DelegateDetectionSink(detections.Add));
         var inventory = new PolicyDetectionCollector(new PolicyLabelDetector(includeBenign: false));
@@ -173,34 +173,14 @@ public static class DemoCommand
         _ => Detection.Networks.CnnLstmSpec.Kind,
     };
 
-    private static DetectionModel? LoadModel(CliContext context)
-    {
-        var (directory, tried) = DetectModelLocator.Locate(null, Environment.CurrentDirectory, AppContext.BaseDirectory);
-        if (directory is null)
-        {
-            context.Error.WriteLine($"autoshield demo: no model in {string.Join(", ", tried)}; running the fan-out rules only");
-            return null;
-        }
-
-        try
-        {
-            return DetectionModel.Load(directory);
-        }
-        catch (ModelFileException ex)
-        {
-            context.Error.WriteLine($"autoshield demo: {ex.Message}; running the fan-out rules only");
-            return null;
-        }
-    }
-
     private static (PolicySet? Policy, BacktestReport? Report) Decide(CliContext context, List<Core.Detections.Detection> detections, PolicyDetectionCollector inventory)
     {
-        if (RepositoryFiles.Find(Path.Combine("config", "policies", "default.yaml"), Environment.CurrentDirectory, AppContext.BaseDirectory) is not { } file)
+        if (RunCommand.DefaultPolicy() is not [_] files)
         {
             return (null, null);
         }
 
-        var loaded = new PolicyLoader().LoadFiles([file]);
+        var loaded = new PolicyLoader().LoadFiles(files);
         if (!loaded.IsValid)
         {
             foreach (var error in loaded.Errors)
