@@ -3,13 +3,8 @@ using AutoShield.Metrics.Exposition;
 namespace AutoShield.Metrics;
 
 /// <summary>Counts observations, such as latencies, into cumulative buckets and keeps their sum and count.</summary>
-public sealed class Histogram : IMetricChild
+public sealed class Histogram : LabelledMetric<Histogram>
 {
-    private readonly Family<Histogram> _family;
-
-    // The registered metric of a labelled family holds no series of its own; only its children observe.
-    private readonly bool _isTemplate;
-
     // Shared by every child of the family: upper bounds (without +Inf) and their `le` spelling.
     private readonly double[] _upperBounds;
     private readonly string[] _le;
@@ -22,9 +17,8 @@ public sealed class Histogram : IMetricChild
     private double _sum;
 
     internal Histogram(Family<Histogram> family, bool isTemplate, double[] upperBounds, string[] le)
+        : base(family, isTemplate)
     {
-        _family = family;
-        _isTemplate = isTemplate;
         _upperBounds = upperBounds;
         _le = le;
         _counts = isTemplate ? [] : new long[upperBounds.Length + 1];
@@ -33,11 +27,7 @@ public sealed class Histogram : IMetricChild
     /// <summary>Records one observation. Lock-free and allocation-free; NaN lands in the <c>+Inf</c> bucket.</summary>
     public void Observe(double value)
     {
-        if (_isTemplate)
-        {
-            throw new InvalidOperationException(
-                $"histogram '{_family.Name}' has labels ({string.Join(", ", _family.LabelNames)}); use WithLabels(...) first.");
-        }
+        ThrowIfTemplate();
 
         // Bucket lists are short (tens), where a linear scan beats a binary search; `<=` because `le` is inclusive.
         var bucket = 0;
@@ -50,14 +40,7 @@ public sealed class Histogram : IMetricChild
         AtomicDouble.Add(ref _sum, value);
     }
 
-    /// <summary>The child for these label values, created on first use and the same instance afterwards.</summary>
-    public Histogram WithLabels(params string[] values) => _family.Child(this, values);
-
-    /// <summary>As <see cref="WithLabels(string[])"/> for one label, without allocating a params array.</summary>
-    public Histogram WithLabels(string value) => _family.Child(this, new ReadOnlySpan<string>(in value));
-
-    /// <summary>As <see cref="WithLabels(string[])"/> for two labels, without allocating a params array.</summary>
-    public Histogram WithLabels(string first, string second) => _family.Child(this, [first, second]);
+    private protected override string KindName => "histogram";
 
     /// <summary><paramref name="count"/> upper bounds starting at <paramref name="start"/>, each <paramref name="factor"/> times the last.</summary>
     public static double[] ExponentialBuckets(double start, double factor, int count)
@@ -88,7 +71,7 @@ public sealed class Histogram : IMetricChild
         return buckets;
     }
 
-    void IMetricChild.WriteSamples(ExpositionWriter writer, MetricFamily family, string[] labelValues)
+    private protected override void WriteSamples(ExpositionWriter writer, MetricFamily family, string[] labelValues)
     {
         var cumulative = 0L;
         for (var i = 0; i < _counts.Length; i++)
