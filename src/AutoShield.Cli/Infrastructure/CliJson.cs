@@ -1,20 +1,12 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using AutoShield.Core.Json;
 
 namespace AutoShield.Cli.Infrastructure;
 
-/// <summary>The one JSON style of the command line: snake_case names, enums as strings, one document per line.</summary>
+/// <summary>The one JSON style of the command line (<see cref="SnakeCaseJson"/>), one document per line.</summary>
 public static class CliJson
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    public static readonly JsonSerializerOptions Options = SnakeCaseJson.Options;
 
     public static void Write<T>(TextWriter writer, T value) => writer.WriteLine(JsonSerializer.Serialize(value, Options));
 }

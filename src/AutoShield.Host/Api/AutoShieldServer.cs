@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AutoShield.Core.Json;
 using AutoShield.Host.Runtime;
 using AutoShield.Kubernetes.Ledger;
 using AutoShield.Metrics;
@@ -144,10 +145,8 @@ public sealed class AutoShieldServer : IAsyncDisposable
 
     internal static void Configure(JsonSerializerOptions options)
     {
-        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-        options.DictionaryKeyPolicy = null;
+        SnakeCaseJson.Apply(options);
         options.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
     }
 
     private static Uri Address(WebApplication app)
