@@ -37,7 +37,8 @@ internal sealed class DnsParentStore
         }
 
         ref var entry = ref _entries[slot];
-        if (nowUnixNanos - entry.StartUnixNanos > _spanNanos || nowUnixNanos < entry.StartUnixNanos)
+        // Connections arrive roughly, not strictly, in time order: a slightly older one counts in the current span.
+        if (nowUnixNanos - entry.StartUnixNanos > _spanNanos)
         {
             Restart(ref entry, slot, nowUnixNanos);
         }

@@ -72,6 +72,19 @@ public sealed class DnsNameRuleTests
     }
 
     [Fact]
+    public void Evaluate_SlightlyOlderConnectionAfterNewer_CountsInTheSameSpan()
+    {
+        var rule = new DnsNameRule(new DnsNameRuleOptions { MinDistinctNames = 3 });
+
+        rule.Evaluate(Lookup("a.example.com.", T0 + 5_000_000_000));
+        rule.Evaluate(Lookup("b.example.com.", T0));
+        var third = rule.Evaluate(Lookup("c.example.com.", T0 + 6_000_000_000));
+
+        Assert.Equal(3, third.DistinctNames);
+        Assert.True(third.Fired);
+    }
+
+    [Fact]
     public void Evaluate_NoQueryName_ReturnsDefault()
     {
         var rule = new DnsNameRule(new DnsNameRuleOptions());
