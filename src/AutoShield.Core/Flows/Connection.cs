@@ -46,6 +46,11 @@ public struct Connection
     public int HttpStatus;
     /// <summary>DNS response code seen; -1 when none.</summary>
     public int DnsRcode;
+    /// <summary>
+    /// The DNS query name seen on the connection with the longest label (the most telling one when a socket asks
+    /// several); null when none.
+    /// </summary>
+    public string? DnsQuery;
 
     /// <summary>Ground-truth label of the connection's events, when the source is labelled.</summary>
     public string? Label;

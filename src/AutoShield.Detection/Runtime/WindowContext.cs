@@ -35,6 +35,9 @@ internal struct WindowContext
     // Fan-in verdict on the destination:port when the window arrived.
     public FanInVerdict FanIn;
 
+    // DNS-name verdict on the newest connection's query name.
+    public DnsNameVerdict Dns;
+
     public static WindowContext From(in Connection connection, PairWindow window) => new()
     {
         Key = window.Key,
@@ -68,4 +71,8 @@ internal struct WindowContext
             FanInClass = fanIn?.AttackClass,
             FanInConfidence = (float)(fanIn?.Confidence ?? 0),
         };
+
+    /// <summary><paramref name="traits"/> with the DNS-name rule's verdict on the newest connection.</summary>
+    public static WindowTraits WithDns(in WindowTraits traits, in DnsNameVerdict dns) =>
+        dns.Fired ? traits with { DnsClass = dns.AttackClass, DnsConfidence = (float)dns.Confidence } : traits;
 }

@@ -30,6 +30,7 @@ public sealed class WindowDetector : IWindowObserver
     private readonly FanOutRules? _fanOut;
     private readonly FanInRule? _fanIn;
     private readonly PeriodicityRule? _periodicity;
+    private readonly DnsNameRule? _dnsNames;
     private readonly SignalGate? _gate;
     private readonly SuppressionTable _suppression;
     private readonly InferenceSession? _session;
@@ -52,6 +53,7 @@ public sealed class WindowDetector : IWindowObserver
         _fanOut = _options.FanOut is { } rules ? new FanOutRules(rules) : null;
         _fanIn = _options.FanIn is { } fanInRules ? new FanInRule(fanInRules) : null;
         _periodicity = _options.Periodicity is { } periodicity ? new PeriodicityRule(periodicity) : null;
+        _dnsNames = _options.DnsNames is { } dnsNames ? new DnsNameRule(dnsNames) : null;
         _gate = model is not null && _options.GateBySignal ? new SignalGate(model.ClassNames) : null;
         _suppression = new SuppressionTable(_options.ReRaiseInterval, _options.MaxSuppressionEntries);
         var batch = _options.BatchSize;
@@ -92,6 +94,12 @@ public sealed class WindowDetector : IWindowObserver
             context.Traits = WindowContext.TraitsOf(connection, window, context.FanOut, null);
         }
 
+        if (_dnsNames is not null)
+        {
+            context.Dns = _dnsNames.Evaluate(connection);
+            context.Traits = WindowContext.WithDns(context.Traits, context.Dns);
+        }
+
         if (_options.BatchSize > 1)
         {
             window.CopyTo(_batchWindows.AsSpan(_buffered * WindowShape.Cells, WindowShape.Cells));
@@ -113,6 +121,11 @@ public sealed class WindowDetector : IWindowObserver
         if (context.FanIn.Fired)
         {
             RaiseFanIn(context, matrix);
+        }
+
+        if (context.Dns.Fired)
+        {
+            RaiseDns(context, matrix);
         }
 
         RaisePeriodic(context, matrix);
@@ -160,6 +173,11 @@ public sealed class WindowDetector : IWindowObserver
             if (context.FanIn.Fired)
             {
                 RaiseFanIn(context, matrix);
+            }
+
+            if (context.Dns.Fired)
+            {
+                RaiseDns(context, matrix);
             }
 
             RaisePeriodic(context, matrix);
@@ -272,6 +290,24 @@ public sealed class WindowDetector : IWindowObserver
         Emit(context, matrix, verdict.AttackClass!, verdict.Confidence, FanInExplanation.MethodName, explanation, null, null, verdict);
     }
 
+    private void RaiseDns(in WindowContext context, ReadOnlySpan<float> matrix)
+    {
+        var verdict = context.Dns;
+        if (verdict.Confidence < _options.MinConfidence)
+        {
+            return;
+        }
+
+        Counters.Raised++;
+        if (!_suppression.ShouldEmit(context.Key, verdict.AttackClass!, context.TimeUnixNanos))
+        {
+            Counters.Suppressed++;
+            return;
+        }
+
+        Emit(context, matrix, verdict.AttackClass!, verdict.Confidence, DnsNameRule.MethodName, DnsNameExplanation.Build(verdict), null, null, null, verdict);
+    }
+
     private void RaisePeriodic(in WindowContext context, ReadOnlySpan<float> matrix)
     {
         if (_periodicity is null)
@@ -296,7 +332,7 @@ public sealed class WindowDetector : IWindowObserver
     }
 
     private void Emit(in WindowContext context, ReadOnlySpan<float> matrix, string attackClass, double confidence, string detector,
-        Explanation explanation, float? anomalyScore, FanOutVerdict? fanOut, FanInVerdict? fanIn)
+        Explanation explanation, float? anomalyScore, FanOutVerdict? fanOut, FanInVerdict? fanIn, DnsNameVerdict? dns = null)
     {
         var features = WindowSummary.Summarize(matrix, context.RowCount);
         if (fanOut is { } verdict)
@@ -307,6 +343,11 @@ public sealed class WindowDetector : IWindowObserver
         if (fanIn is { } inVerdict)
         {
             FanInExplanation.AddFeatures(inVerdict, features);
+        }
+
+        if (dns is { } dnsVerdict)
+        {
+            DnsNameExplanation.AddFeatures(dnsVerdict, features);
         }
 
         var node = context.Source.PodName is not null || context.Destination.PodName is null ? context.Node : null;

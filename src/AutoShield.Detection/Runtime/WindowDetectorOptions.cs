@@ -35,6 +35,12 @@ public sealed record WindowDetectorOptions
     /// </summary>
     public PeriodicityRuleOptions? Periodicity { get; init; }
 
+    /// <summary>
+    /// Raise DATA_EXFILTRATION for DNS query names that carry encoded data or come in many distinct names under one
+    /// parent domain (<see cref="DnsNameRule"/>); null turns it off.
+    /// </summary>
+    public DnsNameRuleOptions? DnsNames { get; init; } = new();
+
     /// <summary>Withhold classes whose defining signal the window lacks (<see cref="SignalGate"/>).</summary>
     public bool GateBySignal { get; init; } = true;
 
@@ -61,5 +67,6 @@ public sealed record WindowDetectorOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
         FanOut?.Validate();
         Periodicity?.Validate();
+        DnsNames?.Validate();
     }
 }

@@ -27,6 +27,11 @@ public readonly record struct WindowTraits(
 
     public float FanInConfidence { get; init; }
 
+    /// <summary>The DNS-name rule's class for the newest connection's query name (DATA_EXFILTRATION), or null.</summary>
+    public string? DnsClass { get; init; }
+
+    public float DnsConfidence { get; init; }
+
     /// <summary>True when the pair's connections so far all fit in the window, so its oldest row is the pair's first.</summary>
     public bool StartsWithFirstConnection(int rowCount) => PairConnections <= rowCount;
 }

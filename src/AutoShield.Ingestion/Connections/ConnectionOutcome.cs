@@ -68,6 +68,7 @@ internal static class ConnectionOutcome
         connection.End = end;
         connection.HttpStatus = state.HttpStatus;
         connection.DnsRcode = state.DnsRcode;
+        connection.DnsQuery = state.DnsQuery;
         connection.Label = state.Label;
     }
 

@@ -18,6 +18,8 @@ internal struct ConnectionState
     public string? Label;
     public int HttpStatus;
     public int DnsRcode;
+    public string? DnsQuery;
+    public int DnsQueryLongestLabel;
     public FlowOrigin Origin;
     public ConnectionFacts Facts;
     public bool Dropped;

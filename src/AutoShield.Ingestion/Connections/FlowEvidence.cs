@@ -1,4 +1,5 @@
 using AutoShield.Core.Flows;
+using AutoShield.Ingestion.Dns;
 
 namespace AutoShield.Ingestion.Connections;
 
@@ -132,6 +133,19 @@ internal static class FlowEvidence
         {
             // Several answers on one tuple (A and AAAA): an error code wins over NOERROR.
             state.DnsRcode = Math.Max(state.DnsRcode, l7.DnsRcode);
+        }
+
+        if (l7.DnsQuery is { } query)
+        {
+            // Keep the name with the longest label: the one that carries encoded data, if any does. Of names with
+            // equally long labels the shortest: the name itself rather than its search-path expansions.
+            var longest = DnsLabels.LongestLabel(query);
+            if (state.DnsQuery is null || longest > state.DnsQueryLongestLabel
+                || (longest == state.DnsQueryLongestLabel && query.Length < state.DnsQuery.Length))
+            {
+                state.DnsQuery = query;
+                state.DnsQueryLongestLabel = longest;
+            }
         }
     }
 

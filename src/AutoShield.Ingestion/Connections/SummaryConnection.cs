@@ -49,6 +49,7 @@ internal static class SummaryConnection
         connection.End = ConnectionEnd.Summary;
         connection.HttpStatus = Math.Max(0, row.L7.HttpCode);
         connection.DnsRcode = row.L7.DnsRcode;
+        connection.DnsQuery = row.L7.DnsQuery;
         connection.Label = row.Label;
     }
 }
