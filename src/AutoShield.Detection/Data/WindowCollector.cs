@@ -20,6 +20,7 @@ internal sealed class WindowCollector : IWindowObserver
     private readonly List<WindowTraits> _traits = [];
     private FanOutRules _rules = new(new FanOutRuleOptions());
     private FanInRule _fanIn = new(new FanInRuleOptions());
+    private AuthFailureRule _authFailure = new(new AuthFailureRuleOptions());
     private float[] _windows = new float[WindowShape.Cells * 1024];
     private int _source;
     private string _sourceName = "";
@@ -34,6 +35,7 @@ internal sealed class WindowCollector : IWindowObserver
         _openSequences.Clear();
         _rules = new FanOutRules(new FanOutRuleOptions());
         _fanIn = new FanInRule(new FanInRuleOptions());
+        _authFailure = new AuthFailureRule(new AuthFailureRuleOptions());
     }
 
     public void OnWindow(in Connection connection, PairWindow window, FanOutView fanOut)
@@ -63,7 +65,8 @@ internal sealed class WindowCollector : IWindowObserver
         _sources.Add(_source);
 
         // The runtime's per-source verdict at this moment, which the window alone cannot reproduce later.
-        _traits.Add(WindowContext.TraitsOf(connection, window, _rules.Evaluate(connection, fanOut), _fanIn.Evaluate(connection)));
+        var traits = WindowContext.TraitsOf(connection, window, _rules.Evaluate(connection, fanOut), _fanIn.Evaluate(connection));
+        _traits.Add(WindowContext.WithAuthFailure(traits, _authFailure.Evaluate(connection)));
     }
 
     public WindowDataset Build(IReadOnlyList<DataSource> sources) => new(

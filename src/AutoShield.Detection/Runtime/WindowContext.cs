@@ -35,6 +35,9 @@ internal struct WindowContext
     // Fan-in verdict on the destination:port when the window arrived.
     public FanInVerdict FanIn;
 
+    // Refused-login verdict on the destination:port when the window arrived.
+    public AuthFailureVerdict AuthFailure;
+
     public static WindowContext From(in Connection connection, PairWindow window) => new()
     {
         Key = window.Key,
@@ -68,4 +71,8 @@ internal struct WindowContext
             FanInClass = fanIn?.AttackClass,
             FanInConfidence = (float)(fanIn?.Confidence ?? 0),
         };
+
+    /// <summary><paramref name="traits"/> with the refused-login verdict taken for the window's newest connection.</summary>
+    public static WindowTraits WithAuthFailure(in WindowTraits traits, AuthFailureVerdict verdict) =>
+        traits with { AuthFailureClass = verdict.AttackClass, AuthFailureConfidence = (float)verdict.Confidence };
 }

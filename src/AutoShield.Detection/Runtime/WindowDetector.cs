@@ -29,6 +29,7 @@ public sealed class WindowDetector : IWindowObserver
     private readonly WindowDetectorOptions _options;
     private readonly FanOutRules? _fanOut;
     private readonly FanInRule? _fanIn;
+    private readonly AuthFailureRule? _authFailure;
     private readonly PeriodicityRule? _periodicity;
     private readonly SignalGate? _gate;
     private readonly SuppressionTable _suppression;
@@ -51,6 +52,7 @@ public sealed class WindowDetector : IWindowObserver
         _sink = sink;
         _fanOut = _options.FanOut is { } rules ? new FanOutRules(rules) : null;
         _fanIn = _options.FanIn is { } fanInRules ? new FanInRule(fanInRules) : null;
+        _authFailure = _options.AuthFailure is { } authRules ? new AuthFailureRule(authRules) : null;
         _periodicity = _options.Periodicity is { } periodicity ? new PeriodicityRule(periodicity) : null;
         _gate = model is not null && _options.GateBySignal ? new SignalGate(model.ClassNames) : null;
         _suppression = new SuppressionTable(_options.ReRaiseInterval, _options.MaxSuppressionEntries);
@@ -92,6 +94,12 @@ public sealed class WindowDetector : IWindowObserver
             context.Traits = WindowContext.TraitsOf(connection, window, context.FanOut, null);
         }
 
+        if (_authFailure is not null)
+        {
+            context.AuthFailure = _authFailure.Evaluate(connection);
+            context.Traits = WindowContext.WithAuthFailure(context.Traits, context.AuthFailure);
+        }
+
         if (_options.BatchSize > 1)
         {
             window.CopyTo(_batchWindows.AsSpan(_buffered * WindowShape.Cells, WindowShape.Cells));
@@ -113,6 +121,11 @@ public sealed class WindowDetector : IWindowObserver
         if (context.FanIn.Fired)
         {
             RaiseFanIn(context, matrix);
+        }
+
+        if (context.AuthFailure.Fired)
+        {
+            RaiseAuthFailure(context, matrix);
         }
 
         RaisePeriodic(context, matrix);
@@ -160,6 +173,11 @@ public sealed class WindowDetector : IWindowObserver
             if (context.FanIn.Fired)
             {
                 RaiseFanIn(context, matrix);
+            }
+
+            if (context.AuthFailure.Fired)
+            {
+                RaiseAuthFailure(context, matrix);
             }
 
             RaisePeriodic(context, matrix);
@@ -272,6 +290,29 @@ public sealed class WindowDetector : IWindowObserver
         Emit(context, matrix, verdict.AttackClass!, verdict.Confidence, FanInExplanation.MethodName, explanation, null, null, verdict);
     }
 
+    private void RaiseAuthFailure(in WindowContext context, ReadOnlySpan<float> matrix)
+    {
+        var verdict = context.AuthFailure;
+        if (verdict.Confidence < _options.MinConfidence)
+        {
+            return;
+        }
+
+        Counters.Raised++;
+
+        // One detection per attacked login endpoint and interval, however many pooled connections reach it.
+        var key = new PairKey(default, context.Key.Destination);
+        if (!_suppression.ShouldEmit(key, verdict.AttackClass!, context.TimeUnixNanos))
+        {
+            Counters.Suppressed++;
+            return;
+        }
+
+        var features = WindowSummary.Summarize(matrix, context.RowCount);
+        AuthFailureExplanation.AddFeatures(verdict, features);
+        Emit(context, matrix, verdict.AttackClass!, verdict.Confidence, AuthFailureExplanation.MethodName, AuthFailureExplanation.Build(verdict), null, null, null, features);
+    }
+
     private void RaisePeriodic(in WindowContext context, ReadOnlySpan<float> matrix)
     {
         if (_periodicity is null)
@@ -296,9 +337,9 @@ public sealed class WindowDetector : IWindowObserver
     }
 
     private void Emit(in WindowContext context, ReadOnlySpan<float> matrix, string attackClass, double confidence, string detector,
-        Explanation explanation, float? anomalyScore, FanOutVerdict? fanOut, FanInVerdict? fanIn)
+        Explanation explanation, float? anomalyScore, FanOutVerdict? fanOut, FanInVerdict? fanIn, Dictionary<string, double>? summarized = null)
     {
-        var features = WindowSummary.Summarize(matrix, context.RowCount);
+        var features = summarized ?? WindowSummary.Summarize(matrix, context.RowCount);
         if (fanOut is { } verdict)
         {
             FanOutExplanation.AddFeatures(verdict, features);
