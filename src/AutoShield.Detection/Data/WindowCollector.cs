@@ -21,6 +21,7 @@ internal sealed class WindowCollector : IWindowObserver
     private FanOutRules _rules = new(new FanOutRuleOptions());
     private FanInRule _fanIn = new(new FanInRuleOptions());
     private DnsNameRule _dnsNames = new(new DnsNameRuleOptions());
+    private AuthFailureRule _authFailure = new(new AuthFailureRuleOptions());
     private float[] _windows = new float[WindowShape.Cells * 1024];
     private int _source;
     private string _sourceName = "";
@@ -36,6 +37,7 @@ internal sealed class WindowCollector : IWindowObserver
         _rules = new FanOutRules(new FanOutRuleOptions());
         _fanIn = new FanInRule(new FanInRuleOptions());
         _dnsNames = new DnsNameRule(new DnsNameRuleOptions());
+        _authFailure = new AuthFailureRule(new AuthFailureRuleOptions());
     }
 
     public void OnWindow(in Connection connection, PairWindow window, FanOutView fanOut)
@@ -66,7 +68,8 @@ internal sealed class WindowCollector : IWindowObserver
 
         // The runtime's per-source verdict at this moment, which the window alone cannot reproduce later.
         var traits = WindowContext.TraitsOf(connection, window, _rules.Evaluate(connection, fanOut), _fanIn.Evaluate(connection));
-        _traits.Add(WindowContext.WithDns(traits, _dnsNames.Evaluate(connection)));
+        traits = WindowContext.WithDns(traits, _dnsNames.Evaluate(connection));
+        _traits.Add(WindowContext.WithAuthFailure(traits, _authFailure.Evaluate(connection)));
     }
 
     public WindowDataset Build(IReadOnlyList<DataSource> sources) => new(

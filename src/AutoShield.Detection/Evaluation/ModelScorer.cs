@@ -12,7 +12,7 @@ namespace AutoShield.Detection.Evaluation;
 /// benign. The attack score is max(1 − P(benign), ½ · anomaly score / threshold), capped at 1: a window at the
 /// anomaly threshold scores ½. When the dataset kept its <see cref="WindowDataset.Traits"/>, the window is judged as
 /// <see cref="WindowDetector"/> with the same options judges it (the defaults unless <c>runtime</c> says otherwise):
-/// the <see cref="SignalGate"/> first, then a fan-out, fan-in, DNS-name or periodicity rule that fired names the class and lifts the
+/// the <see cref="SignalGate"/> first, then a fan-out, fan-in, DNS-name, refused-login or periodicity rule that fired names the class and lifts the
 /// score to its confidence. Options with the gate and rules off give the model's own verdicts.
 /// </summary>
 public static class ModelScorer
@@ -26,6 +26,7 @@ public static class ModelScorer
         var fanOut = runtime.FanOut is not null;
         var fanIn = runtime.FanIn is not null;
         var dnsNames = runtime.DnsNames is not null;
+        var authFailure = runtime.AuthFailure is not null;
         time ??= TimeProvider.System;
         var session = model.CreateSession();
         var classes = model.ClassNames;
@@ -76,6 +77,11 @@ public static class ModelScorer
                 {
                     predicted[k] = dnsClass;
                     attack = MathF.Max(attack, t.DnsConfidence);
+                }
+                else if (authFailure && t.AuthFailureClass is { } authClass)
+                {
+                    predicted[k] = authClass;
+                    attack = MathF.Max(attack, t.AuthFailureConfidence);
                 }
                 else if (periodic.Fired)
                 {

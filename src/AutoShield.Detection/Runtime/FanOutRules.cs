@@ -119,20 +119,26 @@ internal sealed class FanOutRules
 
         if (_trails.Count >= _options.LateralMaxSources)
         {
-            foreach (var idle in _trails.Where(p => at - p.Value.LastSeenUnixNanos > _intervalNanos).Select(p => p.Key).ToList())
-            {
-                _trails.Remove(idle);
-            }
-
-            if (_trails.Count >= _options.LateralMaxSources)
-            {
-                _trails.Clear();
-            }
+            MakeRoom(at);
         }
 
         trail = new LateralTrail();
         _trails[source] = trail;
         return trail;
+    }
+
+    /// <summary>Idle trails go first, then all (a separate method: its lambda must not allocate on the hot path).</summary>
+    private void MakeRoom(long at)
+    {
+        foreach (var idle in _trails.Where(p => at - p.Value.LastSeenUnixNanos > _intervalNanos).Select(p => p.Key).ToList())
+        {
+            _trails.Remove(idle);
+        }
+
+        if (_trails.Count >= _options.LateralMaxSources)
+        {
+            _trails.Clear();
+        }
     }
 
     private bool IsAdminPort(ushort port) => (_adminPorts[port >> 6] & (1UL << (port & 63))) != 0;

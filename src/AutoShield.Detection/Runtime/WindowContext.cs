@@ -37,6 +37,8 @@ internal struct WindowContext
 
     // DNS-name verdict on the newest connection's query name.
     public DnsNameVerdict Dns;
+    // Refused-login verdict on the destination:port when the window arrived.
+    public AuthFailureVerdict AuthFailure;
 
     public static WindowContext From(in Connection connection, PairWindow window) => new()
     {
@@ -75,4 +77,7 @@ internal struct WindowContext
     /// <summary><paramref name="traits"/> with the DNS-name rule's verdict on the newest connection.</summary>
     public static WindowTraits WithDns(in WindowTraits traits, in DnsNameVerdict dns) =>
         dns.Fired ? traits with { DnsClass = dns.AttackClass, DnsConfidence = (float)dns.Confidence } : traits;
+    /// <summary><paramref name="traits"/> with the refused-login verdict taken for the window's newest connection.</summary>
+    public static WindowTraits WithAuthFailure(in WindowTraits traits, AuthFailureVerdict verdict) =>
+        traits with { AuthFailureClass = verdict.AttackClass, AuthFailureConfidence = (float)verdict.Confidence };
 }

@@ -29,6 +29,7 @@ public sealed class WindowDetector : IWindowObserver
     private readonly WindowDetectorOptions _options;
     private readonly FanOutRules? _fanOut;
     private readonly FanInRule? _fanIn;
+    private readonly AuthFailureRule? _authFailure;
     private readonly PeriodicityRule? _periodicity;
     private readonly DnsNameRule? _dnsNames;
     private readonly SignalGate? _gate;
@@ -52,6 +53,7 @@ public sealed class WindowDetector : IWindowObserver
         _sink = sink;
         _fanOut = _options.FanOut is { } rules ? new FanOutRules(rules) : null;
         _fanIn = _options.FanIn is { } fanInRules ? new FanInRule(fanInRules) : null;
+        _authFailure = _options.AuthFailure is { } authRules ? new AuthFailureRule(authRules) : null;
         _periodicity = _options.Periodicity is { } periodicity ? new PeriodicityRule(periodicity) : null;
         _dnsNames = _options.DnsNames is { } dnsNames ? new DnsNameRule(dnsNames) : null;
         _gate = model is not null && _options.GateBySignal ? new SignalGate(model.ClassNames) : null;
@@ -100,6 +102,12 @@ public sealed class WindowDetector : IWindowObserver
             context.Traits = WindowContext.WithDns(context.Traits, context.Dns);
         }
 
+        if (_authFailure is not null)
+        {
+            context.AuthFailure = _authFailure.Evaluate(connection);
+            context.Traits = WindowContext.WithAuthFailure(context.Traits, context.AuthFailure);
+        }
+
         if (_options.BatchSize > 1)
         {
             window.CopyTo(_batchWindows.AsSpan(_buffered * WindowShape.Cells, WindowShape.Cells));
@@ -126,6 +134,11 @@ public sealed class WindowDetector : IWindowObserver
         if (context.Dns.Fired)
         {
             RaiseDns(context, matrix);
+        }
+
+        if (context.AuthFailure.Fired)
+        {
+            RaiseAuthFailure(context, matrix);
         }
 
         RaisePeriodic(context, matrix);
@@ -178,6 +191,11 @@ public sealed class WindowDetector : IWindowObserver
             if (context.Dns.Fired)
             {
                 RaiseDns(context, matrix);
+            }
+
+            if (context.AuthFailure.Fired)
+            {
+                RaiseAuthFailure(context, matrix);
             }
 
             RaisePeriodic(context, matrix);
@@ -305,7 +323,32 @@ public sealed class WindowDetector : IWindowObserver
             return;
         }
 
-        Emit(context, matrix, verdict.AttackClass!, verdict.Confidence, DnsNameRule.MethodName, DnsNameExplanation.Build(verdict), null, null, null, verdict);
+        var features = WindowSummary.Summarize(matrix, context.RowCount);
+        DnsNameExplanation.AddFeatures(verdict, features);
+        Emit(context, matrix, verdict.AttackClass!, verdict.Confidence, DnsNameRule.MethodName, DnsNameExplanation.Build(verdict), null, null, null, features);
+    }
+
+    private void RaiseAuthFailure(in WindowContext context, ReadOnlySpan<float> matrix)
+    {
+        var verdict = context.AuthFailure;
+        if (verdict.Confidence < _options.MinConfidence)
+        {
+            return;
+        }
+
+        Counters.Raised++;
+
+        // One detection per attacked login endpoint and interval, however many pooled connections reach it.
+        var key = new PairKey(default, context.Key.Destination);
+        if (!_suppression.ShouldEmit(key, verdict.AttackClass!, context.TimeUnixNanos))
+        {
+            Counters.Suppressed++;
+            return;
+        }
+
+        var features = WindowSummary.Summarize(matrix, context.RowCount);
+        AuthFailureExplanation.AddFeatures(verdict, features);
+        Emit(context, matrix, verdict.AttackClass!, verdict.Confidence, AuthFailureExplanation.MethodName, AuthFailureExplanation.Build(verdict), null, null, null, features);
     }
 
     private void RaisePeriodic(in WindowContext context, ReadOnlySpan<float> matrix)
@@ -332,9 +375,9 @@ public sealed class WindowDetector : IWindowObserver
     }
 
     private void Emit(in WindowContext context, ReadOnlySpan<float> matrix, string attackClass, double confidence, string detector,
-        Explanation explanation, float? anomalyScore, FanOutVerdict? fanOut, FanInVerdict? fanIn, DnsNameVerdict? dns = null)
+        Explanation explanation, float? anomalyScore, FanOutVerdict? fanOut, FanInVerdict? fanIn, Dictionary<string, double>? summarized = null)
     {
-        var features = WindowSummary.Summarize(matrix, context.RowCount);
+        var features = summarized ?? WindowSummary.Summarize(matrix, context.RowCount);
         if (fanOut is { } verdict)
         {
             FanOutExplanation.AddFeatures(verdict, features);
@@ -343,11 +386,6 @@ public sealed class WindowDetector : IWindowObserver
         if (fanIn is { } inVerdict)
         {
             FanInExplanation.AddFeatures(inVerdict, features);
-        }
-
-        if (dns is { } dnsVerdict)
-        {
-            DnsNameExplanation.AddFeatures(dnsVerdict, features);
         }
 
         var node = context.Source.PodName is not null || context.Destination.PodName is null ? context.Node : null;

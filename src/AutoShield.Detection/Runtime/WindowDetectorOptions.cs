@@ -30,6 +30,12 @@ public sealed record WindowDetectorOptions
     public FanInRuleOptions? FanIn { get; init; } = new();
 
     /// <summary>
+    /// Raise BRUTE_FORCE when a destination:port refuses many HTTP logins (401) within the interval, most of its HTTP
+    /// connections; null turns the rule off.
+    /// </summary>
+    public AuthFailureRuleOptions? AuthFailure { get; init; } = new();
+
+    /// <summary>
     /// Raise C2_BEACON for pairs to external destinations that connect at a regular interval; null (the default) turns
     /// it off: timing alone does not tell a beacon from a benign poller of an external API (docs/detection.md).
     /// </summary>
@@ -66,6 +72,7 @@ public sealed record WindowDetectorOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSuppressionEntries, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1);
         FanOut?.Validate();
+        AuthFailure?.Validate();
         Periodicity?.Validate();
         DnsNames?.Validate();
     }

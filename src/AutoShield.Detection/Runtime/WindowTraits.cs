@@ -3,7 +3,7 @@ namespace AutoShield.Detection.Runtime;
 /// <summary>
 /// What the runtime rules read about a window beside its matrix: whether the destination lies outside the cluster,
 /// its port, how many connections the pair has had, and the per-source fan-out rule's verdict when the window
-/// arrived, and the per-destination (fan-in) counts behind the SYN_FLOOD rule and gate (that state is gone once the
+/// arrived, the per-destination (fan-in) counts behind the SYN_FLOOD rule and gate, and the refused-login rule's verdict (that state is gone once the
 /// stream moves on, so datasets keep it for evaluation).
 /// </summary>
 public readonly record struct WindowTraits(
@@ -31,6 +31,11 @@ public readonly record struct WindowTraits(
     public string? DnsClass { get; init; }
 
     public float DnsConfidence { get; init; }
+
+    /// <summary>The refused-login rule's class for this connection's destination (BRUTE_FORCE), or null.</summary>
+    public string? AuthFailureClass { get; init; }
+
+    public float AuthFailureConfidence { get; init; }
 
     /// <summary>True when the pair's connections so far all fit in the window, so its oldest row is the pair's first.</summary>
     public bool StartsWithFirstConnection(int rowCount) => PairConnections <= rowCount;
