@@ -9,7 +9,8 @@
 #        scripts/leave-day-out.sh per-day MODEL_DIR       a trained model, evaluated on each CIC day
 # Env:   WORK (default a new mktemp dir; models, filtered CSVs and eval JSON are kept there), SHARED_DATA,
 #        SKIP_BUILD=1, EXTRA_TRAIN_FLAGS / EXTRA_EVAL_FLAGS (appended to train / eval), MODEL (holdout: evaluate
-#        this model instead of training one, e.g. a variant trained without the day elsewhere).
+#        this model instead of training one, e.g. a variant trained without the day elsewhere), SPLIT (holdout: the
+#        training split of the remaining days, default day as in the recipe; none trains on every remaining row).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${SHARED_DATA:-../shared/data}"
@@ -72,7 +73,7 @@ holdout)
   model="${MODEL:-$work/model-$name}"
   if [ -z "${MODEL:-}" ]; then
     filter_days drop "$work/cic-$name.csv" "$@"
-    train "$model" --data "$work/cic-$name.csv" --split day --test-fraction 0.3
+    train "$model" --data "$work/cic-$name.csv" --split "${SPLIT:-day}" --test-fraction 0.3
   fi
   for day in "$@"; do evaluate "$name" "$model" "$day"; done
   ;;
@@ -86,7 +87,7 @@ per-day)
   for day in "${cic_days[@]}"; do evaluate "$(basename "$2")" "$2" "$day"; done
   ;;
 *)
-  sed -n '2,13p' "$0" >&2
+  sed -n '2,14p' "$0" >&2
   exit 2
   ;;
 esac
