@@ -16,6 +16,18 @@ cd "$(dirname "$0")/.."
 data="${SHARED_DATA:-../shared/data}"
 csv="$data/flows/cicids2017_improved_sample_mon-thu.csv.gz"
 cic_days=(2017-07-03 2017-07-04 2017-07-05 2017-07-06)
+case "${1:-}" in
+holdout) [ $# -gt 1 ] || { echo "holdout: name the day(s) to hold out, e.g. 2017-07-05" >&2; exit 2; } ;;
+sim-only) ;;
+per-day)
+  [ $# -eq 2 ] || { echo "per-day: name the model directory" >&2; exit 2; }
+  model_dir="$2"
+  ;;
+*)
+  sed -n '2,13p' "$0" >&2
+  exit 2
+  ;;
+esac
 work="${WORK:-$(mktemp -d /tmp/leave-day-out.XXXXXX)}"
 mkdir -p "$work"
 echo "leave-day-out: working in $work" >&2
@@ -68,7 +80,6 @@ train() {
 case "${1:-}" in
 holdout)
   shift
-  [ $# -gt 0 ] || { echo "holdout: name the day(s) to hold out, e.g. 2017-07-05" >&2; exit 2; }
   name="without-$(echo "$*" | tr ' ' '+')"
   model="${MODEL:-$work/model-$name}"
   if [ -z "${MODEL:-}" ]; then
@@ -83,11 +94,6 @@ sim-only)
   for day in "${cic_days[@]}"; do evaluate sim-only "$model" "$day"; done
   ;;
 per-day)
-  [ $# -eq 2 ] || { echo "per-day: name the model directory" >&2; exit 2; }
-  for day in "${cic_days[@]}"; do evaluate "$(basename "$2")" "$2" "$day"; done
-  ;;
-*)
-  sed -n '2,14p' "$0" >&2
-  exit 2
+  for day in "${cic_days[@]}"; do evaluate "$(basename "$model_dir")" "$model_dir" "$day"; done
   ;;
 esac
