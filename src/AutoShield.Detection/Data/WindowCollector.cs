@@ -68,7 +68,7 @@ internal sealed class WindowCollector : IWindowObserver
 
         // The runtime's per-source verdict at this moment, which the window alone cannot reproduce later.
         var traits = WindowContext.TraitsOf(connection, window, _rules.Evaluate(connection, fanOut), _fanIn.Evaluate(connection));
-        traits = WindowContext.WithDns(traits, _dnsNames.Evaluate(connection));
+        traits = WindowContext.WithDns(WindowContext.WithSourceFailures(traits, fanOut), _dnsNames.Evaluate(connection));
         _traits.Add(WindowContext.WithAuthFailure(traits, _authFailure.Evaluate(connection)));
     }
 

@@ -77,6 +77,11 @@ internal struct WindowContext
     /// <summary><paramref name="traits"/> with the DNS-name rule's verdict on the newest connection.</summary>
     public static WindowTraits WithDns(in WindowTraits traits, in DnsNameVerdict dns) =>
         dns.Fired ? traits with { DnsClass = dns.AttackClass, DnsConfidence = (float)dns.Confidence } : traits;
+
+    /// <summary><paramref name="traits"/> with the source's failed connections from its fan-out view.</summary>
+    public static WindowTraits WithSourceFailures(in WindowTraits traits, FanOutView fanOut) =>
+        traits with { SourceFailuresKnown = true, SourceFailedConnections = fanOut.FailedConnections };
+
     /// <summary><paramref name="traits"/> with the refused-login verdict taken for the window's newest connection.</summary>
     public static WindowTraits WithAuthFailure(in WindowTraits traits, AuthFailureVerdict verdict) =>
         traits with { AuthFailureClass = verdict.AttackClass, AuthFailureConfidence = (float)verdict.Confidence };

@@ -96,6 +96,8 @@ public sealed class WindowDetector : IWindowObserver
             context.Traits = WindowContext.TraitsOf(connection, window, context.FanOut, null);
         }
 
+        context.Traits = WindowContext.WithSourceFailures(context.Traits, fanOut);
+
         if (_dnsNames is not null)
         {
             context.Dns = _dnsNames.Evaluate(connection);

@@ -37,6 +37,12 @@ public readonly record struct WindowTraits(
 
     public float AuthFailureConfidence { get; init; }
 
+    /// <summary>The source's fan-out counts below were taken (false for traits made without the fan-out view).</summary>
+    public bool SourceFailuresKnown { get; init; }
+
+    /// <summary>Failed connections of the source over the fan-out interval, this window's newest included.</summary>
+    public int SourceFailedConnections { get; init; }
+
     /// <summary>True when the pair's connections so far all fit in the window, so its oldest row is the pair's first.</summary>
     public bool StartsWithFirstConnection(int rowCount) => PairConnections <= rowCount;
 }

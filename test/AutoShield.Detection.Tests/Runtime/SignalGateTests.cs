@@ -149,6 +149,27 @@ public sealed class SignalGateTests
         Assert.Equal(0.8f, probabilities[1]);
     }
 
+    [Theory]
+    [InlineData(true, 1, 0f)]
+    [InlineData(true, 2, 0.7f)]
+    [InlineData(true, 30, 0.7f)]
+    [InlineData(false, 0, 0.7f)]
+    public void Apply_PortScan_StandsOnlyWithMoreThanOneFailedConnectionOfTheSource(bool known, int sourceFailures, float expectedScan)
+    {
+        // Arrange: the classifier calls a lone refused connection a scan.
+        var gate = new SignalGate([AttackClass.Benign, AttackClass.PortScan]);
+        float[] probabilities = [0.3f, 0.7f];
+        var traits = Traits(false, 443, 1) with { SourceFailuresKnown = known, SourceFailedConnections = sourceFailures };
+
+        // Act
+        var gated = gate.Apply(probabilities, Window(rows: 1, bytes: false), 1, traits);
+
+        // Assert
+        Assert.Equal(expectedScan, probabilities[1]);
+        Assert.Equal(expectedScan == 0f, gated);
+        Assert.Equal(1f, probabilities[0] + probabilities[1], 5);
+    }
+
     internal static WindowTraits Traits(bool external, ushort port, long pairConnections = 5) => new(external, port, pairConnections, null, 0f);
 
     private static float[] Window(int rows, bool bytes, float[]? gaps = null)
